@@ -1,0 +1,38 @@
+package io.racklet.bmc;
+
+import io.racklet.bmc.energy.MonitorConfig;
+import io.racklet.bmc.power.PowerConfig;
+import io.racklet.mqtt.MqttSettings;
+import io.racklet.protocol.topic.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A BMC agent's configuration file ({@code /etc/racklet/bmc.yaml} on a Pi).
+ *
+ * @param rack              the rack's name
+ * @param node              the node this BMC manages
+ * @param mqtt              how to reach the broker
+ * @param power             the node's enable line and power policies
+ * @param monitor           the node's power monitor on I2C
+ * @param telemetryInterval how often telemetry is published (default 1s)
+ * @param stateDir          where the agent keeps what must survive restarts
+ */
+public record BmcConfig(
+        String rack, String node, MqttSettings mqtt, PowerConfig power, MonitorConfig monitor,
+        Duration telemetryInterval, Path stateDir) {
+
+    public BmcConfig {
+        Topics.requireName(rack);
+        Topics.requireName(node);
+        if (node.equals(Topics.RMC) || node.equals(Topics.CONTROLLER)) {
+            throw new IllegalArgumentException("'" + node + "' is reserved and cannot name a node");
+        }
+        if (mqtt == null) throw new IllegalArgumentException("mqtt is required (e.g. mqtt: {url: tcp://127.0.0.1:1883})");
+        if (power == null) power = PowerConfig.DEFAULTS;
+        if (monitor == null) monitor = MonitorConfig.DEFAULTS;
+        if (telemetryInterval == null) telemetryInterval = Duration.ofSeconds(1);
+        if (telemetryInterval.toMillis() < 10) throw new IllegalArgumentException("telemetryInterval must be at least 10ms");
+        if (stateDir == null) stateDir = Path.of("/var/lib/racklet/bmc");
+    }
+}

@@ -1,0 +1,42 @@
+package io.racklet.json;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
+
+/** The project's one Jackson setup, shared by messages, resources, config files and the API. */
+public final class Json {
+    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder().build());
+
+    private Json() {}
+
+    /** JSON mapper: ISO-8601 timestamps, strict about missing and null fields, "1s"-style durations. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    public static ObjectMapper yaml() {
+        return YAML;
+    }
+
+    /** Applies the project's settings to a mapper created elsewhere (e.g. the controller's). */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        SimpleModule durations = new SimpleModule("racklet-durations");
+        durations.addDeserializer(Duration.class, new DurationText.Deserializer());
+        durations.addSerializer(Duration.class, new DurationText.Serializer());
+        return mapper.registerModule(new JavaTimeModule())
+                .registerModule(durations)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+}

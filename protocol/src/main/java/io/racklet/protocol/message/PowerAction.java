@@ -1,0 +1,26 @@
+package io.racklet.protocol.message;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** What a power command asks the BMC to do. */
+public enum PowerAction {
+    ON, OFF, CYCLE;
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return name().toLowerCase();
+    }
+
+    @JsonCreator
+    public static PowerAction parse(String text) {
+        for (PowerAction a : values()) {
+            if (a.toString().equals(text)) return a;
+        }
+        throw new IllegalArgumentException("unknown power action '" + text + "'; expected one of "
+                + Arrays.stream(values()).map(PowerAction::toString).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,13 @@
+package io.racklet.protocol.resource;
+
+import io.racklet.protocol.message.PowerState;
+
+/** A compute node in a slot of the rack, with its BMC. */
+public record NodeResource(Metadata metadata, Spec spec) implements Resource {
+
+    /**
+     * @param slot  tray position, 1 at the top
+     * @param power desired power state; the BMC reconciles towards it
+     */
+    public record Spec(int slot, PowerState power) {}
+}
