@@ -23,12 +23,12 @@ public record BmcConfig(
         Duration telemetryInterval, Path stateDir) {
 
     public BmcConfig {
-        Topics.requireName(rack);
-        Topics.requireName(node);
+        Topics.requireName("rack", rack);
+        Topics.requireName("node", node);
         if (node.equals(Topics.RMC) || node.equals(Topics.CONTROLLER)) {
             throw new IllegalArgumentException("'" + node + "' is reserved and cannot name a node");
         }
-        if (mqtt == null) throw new IllegalArgumentException("mqtt is required (e.g. mqtt: {url: tcp://127.0.0.1:1883})");
+        if (mqtt == null) throw new IllegalArgumentException("field 'mqtt': missing (required, e.g. mqtt: {url: \"tcp://127.0.0.1:1883\"})");
         if (power == null) power = PowerConfig.DEFAULTS;
         if (monitor == null) monitor = MonitorConfig.DEFAULTS;
         if (telemetryInterval == null) telemetryInterval = Duration.ofSeconds(1);

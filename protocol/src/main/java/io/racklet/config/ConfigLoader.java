@@ -89,7 +89,7 @@ public final class ConfigLoader {
         }
         if (e instanceof MismatchedInputException m) {
             String msg = m.getOriginalMessage();
-            if (msg.startsWith("Missing required creator property")) {
+            if (msg.startsWith("Missing required creator property") || msg.startsWith("Missing creator property")) {
                 return "missing (required)";
             }
             if (msg.contains("Null value for creator property")) {

@@ -16,7 +16,10 @@ public final class Json {
 
     private Json() {}
 
-    /** JSON mapper: ISO-8601 timestamps, strict about missing and null fields, "1s"-style durations. */
+    /**
+     * JSON mapper: ISO-8601 timestamps, "1s"-style durations. Missing fields bind to null so that
+     * records can default optional values; messages additionally require every field.
+     */
     public static ObjectMapper json() {
         return JSON;
     }
@@ -34,7 +37,6 @@ public final class Json {
                 .registerModule(durations)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

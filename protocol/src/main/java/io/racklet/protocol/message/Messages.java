@@ -29,7 +29,8 @@ public final class Messages {
                     + " bytes exceeds " + MAX_PAYLOAD_BYTES);
         }
         ObjectReader reader = Json.json().readerFor(type)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
         try {
             T m = reader.readValue(payload);
             if (m == null) throw new MalformedMessageException(type.getSimpleName() + ": empty payload");

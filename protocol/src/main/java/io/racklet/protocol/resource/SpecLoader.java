@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.racklet.config.ConfigLoader;
 import io.racklet.json.Json;
+import io.racklet.protocol.topic.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -72,6 +74,9 @@ public final class SpecLoader {
                 }
                 rack = rr;
             } else if (r instanceof NodeResource n) {
+                if (n.name().equals(Topics.RMC) || n.name().equals(Topics.CONTROLLER)) {
+                    problems.add(doc.problem("/metadata/name", "'" + n.name() + "' is reserved and cannot name a node"));
+                }
                 if (!names.add(n.name())) {
                     problems.add(doc.problem("/metadata/name", "node '" + n.name() + "' is declared twice"));
                 }
@@ -224,9 +229,12 @@ public final class SpecLoader {
             return null; // kinds of later issues pass the schema and are read by their own modules
         }
         try {
-            return Json.json().treeToValue(doc.tree(), type);
-        } catch (JsonProcessingException e) {
-            problems.add(doc.problem("", ConfigLoader.describe("document " + doc.index(), e)));
+            // apiVersion and kind were checked by the schema; the records hold metadata and spec
+            return Json.json().readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(doc.tree());
+        } catch (IOException e) {
+            problems.add(doc.problem("", e instanceof JsonProcessingException j
+                    ? ConfigLoader.describe("document " + doc.index(), j) : e.getMessage()));
             return null;
         }
     }

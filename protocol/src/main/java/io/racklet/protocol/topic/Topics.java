@@ -36,11 +36,23 @@ public final class Topics {
     }
 
     public static String requireName(String s) {
+        if (s == null) {
+            throw new IllegalArgumentException("a name is required");
+        }
         if (!isName(s)) {
             throw new IllegalArgumentException("'" + s + "' is not a valid name "
                     + "(lower-case letters, digits and '-', at most 63, starting and ending alphanumeric)");
         }
         return s;
+    }
+
+    /** For configuration records: names the field when the value is missing or invalid. */
+    public static String requireName(String field, String value) {
+        try {
+            return requireName(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field '" + field + "': " + (value == null ? "missing (required)" : e.getMessage()));
+        }
     }
 
     /** Splits a received topic into its parts; empty for anything outside the scheme. */

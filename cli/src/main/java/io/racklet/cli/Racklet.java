@@ -1,0 +1,29 @@
+package io.racklet.cli;
+
+import io.racklet.cli.client.NodesCommand;
+import io.racklet.cli.client.PowerCommand;
+import io.racklet.cli.demo.DemoCommand;
+import io.racklet.config.Entrypoint;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./racklet}: the project's single entry point. */
+@Command(name = "racklet", mixinStandardHelpOptions = true, version = "racklet 0.1.0",
+        description = "Open rack firmware and control plane for Raspberry-Pi racks.",
+        subcommands = {DemoCommand.class, NodesCommand.class, PowerCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Also: ./racklet test   runs every test (installs what the tests need).",
+                "Exit codes: 0 ok, 1 failed, 2 bad input or usage."})
+public final class Racklet implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(Entrypoint.execute(new CommandLine(new Racklet()), args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,30 @@
+package io.racklet.cli.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.racklet.config.Entrypoint;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code racklet nodes}: the rack's nodes as a table. */
+@Command(name = "nodes", mixinStandardHelpOptions = true, description = "List the rack's nodes with power and watts.")
+public final class NodesCommand implements Callable<Integer> {
+    @Mixin
+    ControllerOptions controller = new ControllerOptions();
+
+    @Override
+    public Integer call() {
+        JsonNode nodes = controller.client().get("api/v1/nodes");
+        if (controller.json()) {
+            System.out.println(nodes.toPrettyString());
+            return Entrypoint.OK;
+        }
+        System.out.printf("%-4s %-16s %-7s %9s %8s  %s%n", "SLOT", "NODE", "POWER", "WATTS", "VOLTS", "UPDATED");
+        for (JsonNode n : nodes) {
+            System.out.printf("%-4s %-16s %-7s %9.2f %8.2f  %s%n", n.path("slot").asText("-"), n.path("name").asText(),
+                    n.path("power").asText(), n.path("watts").asDouble(), n.path("volts").asDouble(),
+                    n.path("updatedAt").asText("-"));
+        }
+        return Entrypoint.OK;
+    }
+}

@@ -1,0 +1,60 @@
+package io.racklet.cli.demo;
+
+import io.racklet.config.Entrypoint;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code racklet demo}: a whole simulated rack on this machine. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run a whole simulated rack: controller with embedded broker, one RMC and a BMC per node.")
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--nodes", defaultValue = "5", description = "Number of compute nodes (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "API and dashboard port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--mqtt-port", defaultValue = "1883", description = "Embedded MQTT broker port (default: ${DEFAULT-VALUE}).")
+    int mqttPort;
+
+    @Option(names = "--state-dir", defaultValue = ".racklet/demo",
+            description = "Configs, logs and agent state (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DemoOptions options;
+        try {
+            options = new DemoOptions(nodes, httpPort, mqttPort, stateDir);
+        } catch (IllegalArgumentException e) {
+            throw new io.racklet.config.ConfigException(e.getMessage());
+        }
+        System.out.println("Starting a simulated rack of " + nodes + " nodes (state and logs in " + options.stateDir() + ") ...");
+        DemoTopology rack = DemoTopology.start(options, Duration.ofSeconds(90));
+        CountDownLatch stopped = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            System.out.println("\nStopping the rack ...");
+            rack.close();
+            stopped.countDown();
+        }, "demo-shutdown"));
+        System.out.println();
+        System.out.println("  Dashboard:  " + rack.apiUrl() + "/");
+        System.out.println("  API:        " + rack.apiUrl() + "/api/v1/nodes");
+        System.out.println("  MQTT:       mosquitto_sub -h 127.0.0.1 -p " + mqttPort + " -t 'racklet/#' -v");
+        System.out.println("  Power:      ./racklet power node-1 off   (or on, cycle)");
+        System.out.println();
+        System.out.println("Press Ctrl-C to stop.");
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            rack.exited().stream().filter(p -> !stopping.get() && reported.add(p.name())).forEach(p -> System.err.println(
+                    "warning: " + p.name() + " exited with code " + p.exitCode() + "; see " + p.log()));
+        }
+        return Entrypoint.OK;
+    }
+}

@@ -1,0 +1,17 @@
+package io.racklet.cli.demo;
+
+import java.nio.file.Path;
+
+/**
+ * What to run: {@code nodes} BMCs with simulated hardware, an RMC and the controller.
+ *
+ * @param httpPort controller API and dashboard
+ * @param mqttPort the embedded broker
+ * @param stateDir configs, logs, agent state and the simulated world's socket
+ */
+public record DemoOptions(int nodes, int httpPort, int mqttPort, Path stateDir) {
+    public DemoOptions {
+        if (nodes < 1 || nodes > 64) throw new IllegalArgumentException("--nodes must be 1-64, got " + nodes);
+        stateDir = stateDir.toAbsolutePath().normalize();
+    }
+}

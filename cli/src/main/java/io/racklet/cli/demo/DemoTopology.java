@@ -1,0 +1,235 @@
+package io.racklet.cli.demo;
+
+import io.racklet.config.ConfigException;
+import io.racklet.json.Json;
+import io.racklet.sim.BmcWiring;
+import io.racklet.sim.SimRack;
+import io.racklet.sim.link.WorldServer;
+import io.racklet.sim.pi4j.SimPlugin;
+import io.racklet.time.SystemScheduler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole simulated rack: the physical world (in this process, served to agents over a Unix
+ * socket), the controller with its embedded broker, one RMC and a BMC per node, each in its own
+ * process with a generated configuration file. Used by {@code racklet demo} and the end-to-end tests.
+ */
+public final class DemoTopology implements AutoCloseable {
+    public static final String RACK = "demo";
+    private static final String BMC_MAIN = "io.racklet.bmc.Main";
+    private static final String RMC_MAIN = "io.racklet.rmc.Main";
+    private static final String CONTROLLER_MAIN = "io.racklet.controller.Main";
+
+    private final DemoOptions options;
+    private final SystemScheduler clock = new SystemScheduler("sim-world");
+    private final SimRack world;
+    private final WorldServer worldServer;
+    private final Map<String, ChildProcess> processes = new LinkedHashMap<>();
+
+    private DemoTopology(DemoOptions options) {
+        this.options = options;
+        this.world = new SimRack(clock);
+        for (int i = 1; i <= options.nodes(); i++) {
+            world.addNode(nodeName(i), BmcWiring.DEFAULT, i);
+        }
+        this.worldServer = WorldServer.start(options.stateDir().resolve("sim/world.sock"), world::board);
+    }
+
+    public static String nodeName(int i) {
+        return "node-" + i;
+    }
+
+    /** Writes configuration, starts every process and waits until the controller answers. */
+    public static DemoTopology start(DemoOptions options, Duration readyTimeout) throws InterruptedException {
+        requireFree(options.httpPort(), "--http-port");
+        requireFree(options.mqttPort(), "--mqtt-port");
+        DemoTopology t = new DemoTopology(options);
+        try {
+            t.writeConfigs();
+            t.launch();
+            t.awaitController(readyTimeout);
+            return t;
+        } catch (RuntimeException | InterruptedException e) {
+            t.close();
+            throw e;
+        }
+    }
+
+    public SimRack world() {
+        return world;
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + options.httpPort();
+    }
+
+    public String brokerUrl() {
+        return "tcp://127.0.0.1:" + options.mqttPort();
+    }
+
+    public ChildProcess process(String name) {
+        return processes.get(name);
+    }
+
+    public List<ChildProcess> processes() {
+        return List.copyOf(processes.values());
+    }
+
+    private Path configDir() {
+        return options.stateDir().resolve("config");
+    }
+
+    private void writeConfigs() {
+        Path dir = configDir();
+        String mqtt = "{url: \"tcp://127.0.0.1:" + options.mqttPort() + "\"}";
+        StringBuilder spec = new StringBuilder("""
+                # The demo rack's declared state (Kubernetes-style resources, racklet.io/v1alpha1).
+                apiVersion: racklet.io/v1alpha1
+                kind: Rack
+                metadata:
+                  name: demo
+                spec:
+                  description: Simulated demo rack
+                """);
+        for (int i = 1; i <= options.nodes(); i++) {
+            spec.append("---\napiVersion: racklet.io/v1alpha1\nkind: Node\nmetadata:\n  name: ")
+                    .append(nodeName(i)).append("\nspec:\n  slot: ").append(i).append("\n  power: \"on\"\n");
+        }
+        write(options.stateDir().resolve("rack/rack.yaml"), spec.toString());
+        write(dir.resolve("controller.yaml"), """
+                rack: demo
+                http: {host: 127.0.0.1, port: %d}
+                broker: {host: 127.0.0.1, port: %d}
+                rackSpec: %s
+                stateDir: %s
+                """.formatted(options.httpPort(), options.mqttPort(), quote(options.stateDir().resolve("rack")),
+                quote(options.stateDir().resolve("controller"))));
+        write(dir.resolve("rmc.yaml"), """
+                rack: demo
+                mqtt: %s
+                stateDir: %s
+                """.formatted(mqtt, quote(options.stateDir().resolve("rmc"))));
+        BmcWiring w = BmcWiring.DEFAULT;
+        for (int i = 1; i <= options.nodes(); i++) {
+            String node = nodeName(i);
+            write(dir.resolve(node + ".yaml"), """
+                    rack: demo
+                    node: %s
+                    mqtt: %s
+                    power:
+                      enableLine: %d
+                      activeHigh: %s
+                      # a fresh simulated rack starts with every rail off: switch nodes on, as the spec wants
+                      restorePolicy: always-on
+                    monitor: {bus: %d, address: %d, shuntOhms: %s}
+                    stateDir: %s
+                    """.formatted(node, mqtt, w.enableLine(), w.enableActiveHigh(), w.i2cBus(), w.monitorAddress(),
+                    w.shuntOhms(), quote(options.stateDir().resolve("bmc").resolve(node))));
+        }
+    }
+
+    private void launch() {
+        Path logs = options.stateDir().resolve("logs");
+        add(new ChildProcess("controller", ChildProcess.CONTROLLER_JVM, CONTROLLER_MAIN,
+                configDir().resolve("controller.yaml"), Map.of(), logs));
+        add(new ChildProcess("rmc", ChildProcess.AGENT_JVM, RMC_MAIN, configDir().resolve("rmc.yaml"),
+                simEnv("rmc"), logs));
+        for (int i = 1; i <= options.nodes(); i++) {
+            String node = nodeName(i);
+            add(new ChildProcess(node, ChildProcess.AGENT_JVM, BMC_MAIN, configDir().resolve(node + ".yaml"),
+                    simEnv(node), logs));
+        }
+        processes.values().forEach(ChildProcess::start);
+    }
+
+    /** What makes an agent's Pi4J find its simulated board: the agent itself never looks. */
+    private Map<String, String> simEnv(String board) {
+        return Map.of(SimPlugin.WORLD_ENV, worldServer.socket().toString(), SimPlugin.BOARD_ENV, board);
+    }
+
+    private void add(ChildProcess p) {
+        processes.put(p.name(), p);
+    }
+
+    private void awaitController(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long end = System.nanoTime() + timeout.toNanos();
+        ChildProcess controller = processes.get("controller");
+        while (System.nanoTime() < end) {
+            if (!controller.isAlive()) {
+                throw new ConfigException("the controller exited with code " + controller.exitCode() + "; see " + controller.log());
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(apiUrl() + "/api/v1/nodes"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) return;
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new ConfigException("the controller did not answer within " + timeout.toSeconds() + " s; see " + controller.log());
+    }
+
+    /** Processes that have exited although nobody stopped them. */
+    public List<ChildProcess> exited() {
+        List<ChildProcess> out = new ArrayList<>();
+        processes.values().forEach(p -> {
+            if (p.exitCode() != null) out.add(p);
+        });
+        return out;
+    }
+
+    private static void requireFree(int port, String option) {
+        if (port == 0) return;
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new ConfigException("port " + port + " on 127.0.0.1 is in use; choose another with " + option);
+        }
+    }
+
+    private static String quote(Path p) {
+        try {
+            return Json.json().writeValueAsString(p.toString());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Stops agents first, then the controller (and its broker), then the world. */
+    @Override
+    public void close() {
+        List<ChildProcess> reversed = new ArrayList<>(processes.values());
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().filter(p -> !p.name().equals("controller")).forEach(ChildProcess::stop);
+        ChildProcess controller = processes.get("controller");
+        if (controller != null) controller.stop();
+        worldServer.close();
+        clock.close();
+    }
+}

@@ -1,0 +1,36 @@
+package io.racklet.controller;
+
+import io.micronaut.context.ApplicationContext;
+import io.racklet.config.ConfigLoader;
+import io.racklet.config.Entrypoint;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code racklet-controller}: the rack controller process. */
+@Command(name = "racklet-controller", mixinStandardHelpOptions = true,
+        description = "Runs the rack controller: broker, API and dashboard.")
+public final class Main implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "Controller configuration file (YAML).")
+    Path config;
+
+    public static void main(String[] args) {
+        System.exit(Entrypoint.execute(new Main(), args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ControllerConfig cfg = ConfigLoader.load(config, ControllerConfig.class);
+        ApplicationContext ctx = ControllerApp.start(cfg);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ctx.close();
+            stopped.countDown();
+        }, "controller-shutdown"));
+        System.out.println("racklet controller listening on http://" + cfg.http().host() + ":" + ControllerApp.httpPort(ctx));
+        stopped.await();
+        return Entrypoint.OK;
+    }
+}

@@ -1,0 +1,75 @@
+package io.racklet.controller.ingest;
+
+import io.racklet.controller.rack.RackView;
+import io.racklet.mqtt.MqttConnection;
+import io.racklet.protocol.message.MalformedMessageException;
+import io.racklet.protocol.message.Messages;
+import io.racklet.protocol.message.NodeState;
+import io.racklet.protocol.message.PowerTelemetry;
+import io.racklet.protocol.message.RackTelemetry;
+import io.racklet.protocol.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the {@link RackView} from the rack's topics. A malformed payload is logged, counted and
+ * dropped; nothing a publisher sends can stop the ingest.
+ */
+public final class RackIngest {
+    private static final Logger log = LoggerFactory.getLogger(RackIngest.class);
+    private final RackView view;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+
+    public RackIngest(RackView view) {
+        this.view = view;
+    }
+
+    public void subscribe(MqttConnection mqtt) {
+        mqtt.subscribe(Topics.everything(view.rack()), 1, this::accept);
+    }
+
+    public long receivedCount() {
+        return received.get();
+    }
+
+    public long malformedCount() {
+        return malformed.get();
+    }
+
+    void accept(String topic, byte[] payload) {
+        received.incrementAndGet();
+        var address = Topics.parse(topic).orElse(null);
+        if (address == null) {
+            return; // not ours to read (e.g. another tool's topic under the rack)
+        }
+        String node = address.node();
+        try {
+            switch (address.kind()) {
+                case TELEMETRY -> {
+                    if (node.equals(Topics.RMC)) {
+                        view.rackTelemetry(Messages.decode(payload, RackTelemetry.class));
+                    } else if (!node.equals(Topics.CONTROLLER)) {
+                        view.telemetry(node, Messages.decode(payload, PowerTelemetry.class));
+                    }
+                }
+                case STATE -> {
+                    if (isNode(node)) view.state(node, Messages.decode(payload, NodeState.class));
+                }
+                case AVAILABILITY -> {
+                    if (isNode(node)) view.availability(node, "online".equals(new String(payload, StandardCharsets.UTF_8)));
+                }
+                default -> { /* events, console and commands are read by later features */ }
+            }
+        } catch (MalformedMessageException e) {
+            long n = malformed.incrementAndGet();
+            log.warn("dropped malformed message on {} ({} so far): {}", topic, n, e.getMessage());
+        }
+    }
+
+    private static boolean isNode(String name) {
+        return !name.equals(Topics.RMC) && !name.equals(Topics.CONTROLLER);
+    }
+}

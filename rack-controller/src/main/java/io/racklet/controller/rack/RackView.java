@@ -1,0 +1,111 @@
+package io.racklet.controller.rack;
+
+import io.racklet.protocol.message.NodeState;
+import io.racklet.protocol.message.PowerState;
+import io.racklet.protocol.message.PowerTelemetry;
+import io.racklet.protocol.message.RackTelemetry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The controller's current picture of the rack, fed by MQTT and read by the API. Declared nodes
+ * (from the rack spec) are listed before they report; nodes that report without being declared
+ * are listed too, so a miswired rack is visible rather than hidden.
+ */
+public final class RackView {
+    private final String rack;
+    private final Map<String, Entry> nodes = new ConcurrentHashMap<>();
+    private volatile RackTelemetry rackTelemetry;
+
+    public RackView(String rack) {
+        this.rack = rack;
+    }
+
+    public String rack() {
+        return rack;
+    }
+
+    /** Mutable per-node record; every field write is under the entry's lock. */
+    private static final class Entry {
+        final String name;
+        Integer slot;
+        PowerState power = PowerState.UNKNOWN;
+        String sensor = "unknown";
+        String cause;
+        boolean online;
+        PowerTelemetry telemetry;
+
+        Entry(String name) {
+            this.name = name;
+        }
+
+        synchronized NodeView view() {
+            PowerTelemetry t = telemetry;
+            return new NodeView(name, slot, power, t == null ? 0 : t.watts(), t == null ? 0 : t.volts(),
+                    t == null ? 0 : t.amps(), t == null ? null : t.ts(), sensor, online, cause);
+        }
+    }
+
+    private Entry entry(String node) {
+        return nodes.computeIfAbsent(node, Entry::new);
+    }
+
+    public void declare(String node, int slot) {
+        Entry e = entry(node);
+        synchronized (e) {
+            e.slot = slot;
+        }
+    }
+
+    /** Applies a sample unless it is older than the one held (redelivery or reordering). */
+    public void telemetry(String node, PowerTelemetry t) {
+        Entry e = entry(node);
+        synchronized (e) {
+            if (e.telemetry == null || !t.ts().isBefore(e.telemetry.ts())) {
+                e.telemetry = t;
+            }
+        }
+    }
+
+    public void state(String node, NodeState s) {
+        Entry e = entry(node);
+        synchronized (e) {
+            e.power = s.power();
+            e.sensor = s.sensor();
+            e.cause = s.cause();
+        }
+    }
+
+    public void availability(String node, boolean online) {
+        Entry e = entry(node);
+        synchronized (e) {
+            e.online = online;
+        }
+    }
+
+    public void rackTelemetry(RackTelemetry t) {
+        rackTelemetry = t;
+    }
+
+    public Optional<RackTelemetry> rackTelemetry() {
+        return Optional.ofNullable(rackTelemetry);
+    }
+
+    public Optional<NodeView> node(String name) {
+        Entry e = nodes.get(name);
+        return e == null ? Optional.empty() : Optional.of(e.view());
+    }
+
+    /** Nodes by slot (undeclared ones last), then name. */
+    public List<NodeView> nodes() {
+        List<NodeView> out = new ArrayList<>();
+        nodes.values().forEach(e -> out.add(e.view()));
+        out.sort(Comparator.comparing((NodeView v) -> v.slot() == null ? Integer.MAX_VALUE : v.slot())
+                .thenComparing(NodeView::name));
+        return out;
+    }
+}

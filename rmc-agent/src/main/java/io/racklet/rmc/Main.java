@@ -1,0 +1,43 @@
+package io.racklet.rmc;
+
+import io.racklet.config.ConfigLoader;
+import io.racklet.config.Entrypoint;
+import io.racklet.mqtt.MqttConnection;
+import io.racklet.mqtt.Will;
+import io.racklet.protocol.topic.TopicKind;
+import io.racklet.protocol.topic.Topics;
+import io.racklet.time.SystemScheduler;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code racklet-rmc}: the rack management agent process. */
+@Command(name = "racklet-rmc", mixinStandardHelpOptions = true, description = "Runs the RMC agent of a rack.")
+public final class Main implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "Agent configuration file (YAML).")
+    Path config;
+
+    public static void main(String[] args) {
+        System.exit(Entrypoint.execute(new Main(), args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RmcConfig cfg = ConfigLoader.load(config, RmcConfig.class);
+        SystemScheduler scheduler = new SystemScheduler("rmc");
+        MqttConnection mqtt = new MqttConnection(cfg.mqtt(), "rmc-" + cfg.rack(),
+                new Will(Topics.topic(cfg.rack(), Topics.RMC, TopicKind.AVAILABILITY), "offline"), "online");
+        RmcAgent agent = new RmcAgent(cfg, scheduler, mqtt);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            scheduler.close();
+            stopped.countDown();
+        }, "rmc-shutdown"));
+        agent.start();
+        stopped.await();
+        return Entrypoint.OK;
+    }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that tests use as real components, only those missing.
+set -euo pipefail
+declare -A needed=(
+  [mosquitto]=mosquitto            # a real MQTT broker for system tests
+  [mosquitto_sub]=mosquitto-clients
+)
+missing=()
+for cmd in "${!needed[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${needed[$cmd]}")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing test dependencies: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
