@@ -1,0 +1,132 @@
+package io.racklet.tests.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.racklet.cli.demo.DemoOptions;
+import io.racklet.cli.demo.DemoTopology;
+import io.racklet.net.LoopbackPorts;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo topology with real processes (controller with embedded broker, RMC, five BMC agents on
+ * the simulated rack): telemetry from every node, power off and on through the API, and the
+ * documented topics as seen by a real {@code mosquitto_sub}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonTest {
+    static final int NODES = 5;
+    @TempDir
+    static Path stateDir;
+    static DemoTopology rack;
+    static ApiClient api;
+    static int mqttPort;
+
+    @BeforeAll
+    static void startRack() throws Exception {
+        mqttPort = LoopbackPorts.free();
+        rack = DemoTopology.start(new DemoOptions(NODES, LoopbackPorts.free(), mqttPort, stateDir), Duration.ofSeconds(90));
+        api = new ApiClient(rack.apiUrl());
+    }
+
+    @AfterAll
+    static void stopRack() {
+        if (rack != null) rack.close();
+    }
+
+    @Test
+    @Order(1)
+    void everyNodeReportsPlausibleTelemetry() throws Exception {
+        JsonNode nodes = api.await("/api/v1/nodes", Duration.ofSeconds(60), list -> list.size() == NODES
+                && allMatch(list, n -> n.path("power").asText().equals("on") && n.path("watts").asDouble() > 0
+                        && fresh(n, Duration.ofSeconds(5))));
+        for (JsonNode n : nodes) {
+            assertThat(n.path("volts").asDouble()).as("rail volts of %s", n.path("name")).isBetween(4.75, 5.25);
+            assertThat(n.path("watts").asDouble()).as("watts of %s", n.path("name")).isBetween(1.0, 15.0);
+            assertThat(n.path("sensor").asText()).isEqualTo("ok");
+            assertThat(n.path("online").asBoolean()).isTrue();
+        }
+        assertThat(nodes.findValuesAsText("name")).containsExactly("node-1", "node-2", "node-3", "node-4", "node-5");
+        JsonNode rackSummary = api.await("/api/v1/rack", Duration.ofSeconds(10), r -> r.path("watts").asDouble() > 0);
+        assertThat(rackSummary.path("nodes").asInt()).isEqualTo(NODES);
+    }
+
+    @Test
+    @Order(2)
+    void powerOffThroughTheApiCutsTheNodeAndOnRestoresIt() throws Exception {
+        ApiClient.Response off = api.post("/api/v1/nodes/node-3/power", "{\"action\":\"off\"}");
+        assertThat(off.status()).isEqualTo(202);
+        JsonNode node = api.await("/api/v1/nodes/node-3", Duration.ofSeconds(5),
+                n -> n.path("power").asText().equals("off") && n.path("watts").asDouble() < 0.1);
+        assertThat(node.path("cause").asText()).contains(off.body().path("command").path("id").asText());
+        assertThat(rack.world().node("node-3").powered()).as("simulated rail of node-3").isFalse();
+        assertThat(rack.world().node("node-2").powered()).as("other nodes untouched").isTrue();
+
+        assertThat(api.post("/api/v1/nodes/node-3/power", "{\"action\":\"on\"}").status()).isEqualTo(202);
+        api.await("/api/v1/nodes/node-3", Duration.ofSeconds(5),
+                n -> n.path("power").asText().equals("on") && n.path("watts").asDouble() > 0);
+    }
+
+    @Test
+    @Order(3)
+    void badRequestsGetJsonErrors() throws Exception {
+        ApiClient.Response unknown = api.get("/api/v1/nodes/node-99");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().path("message").asText()).contains("node-99");
+        ApiClient.Response bad = api.post("/api/v1/nodes/node-1/power", "{\"action\":\"explode\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("message").asText()).contains("explode");
+        assertThat(rack.world().node("node-1").powered()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void mosquittoSubSeesTheDocumentedTopics() throws Exception {
+        // a power change while we listen, so that the event topic shows too
+        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(mqttPort),
+                "-t", "racklet/#", "-v", "-W", "4").redirectErrorStream(true).start();
+        Thread.sleep(700);
+        api.post("/api/v1/nodes/node-5/power", "{\"action\":\"cycle\"}");
+        List<String> topics = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(sub.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.equals("Timed out")) continue; // mosquitto_sub's own note on -W
+                topics.add(line.split(" ", 2)[0]);
+            }
+        }
+        assertThat(sub.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(topics).contains(
+                "racklet/demo/node-1/telemetry", "racklet/demo/node-1/state", "racklet/demo/node-1/availability",
+                "racklet/demo/node-5/events", "racklet/demo/node-5/commands",
+                "racklet/demo/rmc/telemetry", "racklet/demo/rmc/availability", "racklet/demo/controller/availability");
+        assertThat(topics).allMatch(t -> t.matches("racklet/demo/[a-z0-9-]+/(telemetry|state|events|console|commands|availability)"));
+    }
+
+    private static boolean allMatch(JsonNode list, java.util.function.Predicate<JsonNode> p) {
+        for (JsonNode n : list) {
+            if (!p.test(n)) return false;
+        }
+        return true;
+    }
+
+    private static boolean fresh(JsonNode node, Duration maxAge) {
+        String ts = node.path("updatedAt").asText(null);
+        return ts != null && Duration.between(Instant.parse(ts), Instant.now()).compareTo(maxAge) < 0;
+    }
+}
