@@ -1,5 +1,6 @@
 package io.racklet.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,6 +36,8 @@ public final class Json {
         durations.addSerializer(Duration.class, new DurationText.Serializer());
         return mapper.registerModule(new JavaTimeModule())
                 .registerModule(durations)
+                // absent values are written as null: API clients see every field, always
+                .setSerializationInclusion(JsonInclude.Include.ALWAYS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -44,6 +44,7 @@ class MqttConnectionTest {
     static void quietLogs() {
         // Moquette and Netty log every packet at DEBUG
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.racklet")).setLevel(Level.DEBUG);
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package io.racklet.controller.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -36,7 +37,7 @@ public class NodesApi {
 
     /** Accepts any content type (curl's default too); the body must be JSON. */
     @Post(uri = "/{name}/power", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_FORM_URLENCODED})
-    public HttpResponse<?> power(String name, @Body String body) {
+    public HttpResponse<?> power(String name, @Nullable @Body String body) {
         get(name);
         PowerRequest request = RequestBodies.parse(body, PowerRequest.class);
         return commands.power(name, request.action(), "api")

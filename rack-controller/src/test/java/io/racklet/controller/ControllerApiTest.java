@@ -1,0 +1,187 @@
+package io.racklet.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.racklet.controller.ingest.RackIngest;
+import io.racklet.json.Json;
+import io.racklet.mqtt.MqttConnection;
+import io.racklet.mqtt.MqttSettings;
+import io.racklet.net.LoopbackPorts;
+import io.racklet.protocol.message.Messages;
+import io.racklet.protocol.message.NodeState;
+import io.racklet.protocol.message.PowerCommand;
+import io.racklet.protocol.message.PowerState;
+import io.racklet.protocol.message.PowerTelemetry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The controller with its embedded broker, fed by a stand-in BMC publishing on the documented
+ * topics: the API's view of nodes, the command path, and its answers to bad input.
+ */
+class ControllerApiTest {
+    @TempDir
+    static Path dir;
+    static ApplicationContext app;
+    static MqttConnection bmc;
+    static HttpClient http = HttpClient.newHttpClient();
+    static String base;
+    static final List<PowerCommand> commands = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.writeString(dir.resolve("rack.yaml"), """
+                apiVersion: racklet.io/v1alpha1
+                kind: Rack
+                metadata: {name: lab}
+                spec: {}
+                ---
+                apiVersion: racklet.io/v1alpha1
+                kind: Node
+                metadata: {name: alpha}
+                spec: {slot: 2}
+                ---
+                apiVersion: racklet.io/v1alpha1
+                kind: Node
+                metadata: {name: beta}
+                spec: {slot: 1}
+                """);
+        int mqttPort = LoopbackPorts.free();
+        ControllerConfig config = new ControllerConfig("lab", new ControllerConfig.Listen("127.0.0.1", 0), null,
+                new ControllerConfig.Listen("127.0.0.1", mqttPort), dir.resolve("rack.yaml"), dir.resolve("state"));
+        app = ControllerApp.start(config);
+        base = "http://127.0.0.1:" + ControllerApp.httpPort(app);
+        bmc = new MqttConnection(MqttSettings.of("tcp://127.0.0.1:" + mqttPort), "test-bmc", null, null).start();
+        bmc.subscribe("racklet/lab/alpha/commands", 1, (t, p) -> commands.add(Messages.decode(p, PowerCommand.class)));
+        assertThat(bmc.awaitConnected(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (bmc != null) bmc.close();
+        if (app != null) app.close();
+    }
+
+    @Test
+    void declaredNodesAreListedBySlotBeforeTheyReport() throws Exception {
+        JsonNode nodes = get("/api/v1/nodes").body();
+        assertThat(nodes.findValuesAsText("name")).startsWith("beta", "alpha");
+        JsonNode beta = get("/api/v1/nodes/beta").body();
+        assertThat(beta.path("power").asText()).isEqualTo("unknown");
+        assertThat(beta.path("updatedAt").isNull()).isTrue();
+    }
+
+    @Test
+    void telemetryAndStateFromTheBmcShowInTheApi() throws Exception {
+        Instant ts = Instant.now();
+        bmc.publish("racklet/lab/alpha/state", Messages.encode(NodeState.of(ts, PowerState.ON, "ok", "test")), 1, true);
+        bmc.publish("racklet/lab/alpha/telemetry", Messages.encode(PowerTelemetry.of(1, ts, 5.01, 0.6, 3.0)), 1, false);
+        JsonNode alpha = await("/api/v1/nodes/alpha", n -> n.path("watts").asDouble() == 3.0);
+        assertThat(alpha.path("power").asText()).isEqualTo("on");
+        assertThat(Instant.parse(alpha.path("updatedAt").asText())).isEqualTo(ts);
+        // an older sample arriving late does not replace a newer one
+        bmc.publish("racklet/lab/alpha/telemetry", Messages.encode(PowerTelemetry.of(0, ts.minusSeconds(5), 5, 1, 9.9)), 1, false);
+        bmc.publish("racklet/lab/alpha/telemetry", Messages.encode(PowerTelemetry.of(2, ts.plusMillis(1), 5, 0.7, 3.5)), 1, false);
+        assertThat(await("/api/v1/nodes/alpha", n -> n.path("watts").asDouble() == 3.5).path("volts").asDouble()).isEqualTo(5.0);
+    }
+
+    @Test
+    void malformedPayloadsAreCountedAndDroppedWhileIngestGoesOn() throws Exception {
+        RackIngest ingest = app.getBean(RackIngest.class);
+        long before = ingest.malformedCount();
+        bmc.publish("racklet/lab/beta/telemetry", "not json".getBytes(), 1, false);
+        bmc.publish("racklet/lab/beta/telemetry", "{\"v\":2,\"seq\":1,\"ts\":\"2026-01-01T00:00:00Z\",\"volts\":1,\"amps\":1,\"watts\":1}".getBytes(), 1, false);
+        bmc.publish("racklet/lab/beta/state", "{\"v\":1}".getBytes(), 1, false);
+        bmc.publish("racklet/lab/beta/telemetry", Messages.encode(PowerTelemetry.of(5, Instant.now(), 5, 0.5, 2.5)), 1, false);
+        await("/api/v1/nodes/beta", n -> n.path("watts").asDouble() == 2.5);
+        assertThat(ingest.malformedCount() - before).isEqualTo(3);
+    }
+
+    @Test
+    void powerRequestPublishesACommandToTheNodesBmc() throws Exception {
+        Response r = post("/api/v1/nodes/alpha/power", "{\"action\":\"cycle\"}");
+        assertThat(r.status()).isEqualTo(202);
+        String id = r.body().path("command").path("id").asText();
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (commands.stream().noneMatch(c -> c.id().equals(id)) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(commands).anySatisfy(c -> {
+            assertThat(c.id()).isEqualTo(id);
+            assertThat(c.action().toString()).isEqualTo("cycle");
+            assertThat(c.requestedBy()).isEqualTo("api");
+        });
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+        "GET  | /api/v1/nodes/gamma       |                         | 404 | gamma",
+        "POST | /api/v1/nodes/gamma/power | {\"action\":\"on\"}     | 404 | gamma",
+        "POST | /api/v1/nodes/alpha/power | {\"action\":\"boom\"}   | 400 | boom",
+        "POST | /api/v1/nodes/alpha/power | {\"action\":1}          | 400 | action",
+        "POST | /api/v1/nodes/alpha/power | {\"action\":\"on\",\"x\":1} | 400 | 'x'",
+        "POST | /api/v1/nodes/alpha/power | {\"action\":           | 400 | request body",
+        "POST | /api/v1/nodes/alpha/power | []                      | 400 | request body",
+        "POST | /api/v1/nodes/alpha/power | {}                      | 400 | action is required",
+        "POST | /api/v1/nodes/alpha/power |                         | 400 | empty",
+        "GET  | /api/v1/nothing           |                         | 404 | /api/v1/nothing",
+        "POST | /api/v1/nodes             | {}                      | 405 | POST",
+    })
+    void badRequestsGetAClientErrorWithAJsonBody(String method, String path, String body, int status, String mentions)
+            throws Exception {
+        Response r = method.equals("GET") ? get(path) : post(path, body == null ? "" : body);
+        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.body().path("status").asInt()).isEqualTo(status);
+        assertThat(r.body().path("message").asText()).contains(mentions.replace("'", ""));
+    }
+
+    @Test
+    void hugeBodiesAreRefusedBeforeTheyAreRead() throws Exception {
+        Response r = post("/api/v1/nodes/alpha/power", "{\"action\":\"" + "x".repeat(200_000) + "\"}");
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.body().path("message").asText()).contains("too large");
+    }
+
+    record Response(int status, JsonNode body) {}
+
+    static Response get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    static Response post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static Response send(HttpRequest request) throws Exception {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), Json.json().readTree(r.body()));
+    }
+
+    static JsonNode await(String path, java.util.function.Predicate<JsonNode> condition) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < end) {
+            last = get(path).body();
+            if (condition.test(last)) return last;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not reached on " + path + ": " + last);
+    }
+}
