@@ -2,13 +2,23 @@ package io.racklet.bmc;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.i2c.I2C;
+import io.racklet.bmc.console.ConsoleLog;
+import io.racklet.bmc.console.ConsoleMonitor;
+import io.racklet.bmc.console.JsscSerialLine;
+import io.racklet.bmc.energy.EnergyCounter;
 import io.racklet.bmc.energy.Ina219;
+import io.racklet.bmc.energy.Ina260;
+import io.racklet.bmc.energy.MonitorConfig;
+import io.racklet.bmc.energy.PowerMonitor;
 import io.racklet.bmc.energy.TelemetrySampler;
 import io.racklet.bmc.power.DesiredPowerStore;
-import io.racklet.bmc.power.GpioPowerSwitch;
+import io.racklet.bmc.power.GpioLines;
+import io.racklet.bmc.power.OverCurrentGuard;
 import io.racklet.bmc.power.PowerController;
 import io.racklet.bmc.report.MqttNodeReporter;
 import io.racklet.mqtt.MqttConnection;
+import io.racklet.protocol.message.Command;
+import io.racklet.protocol.message.ConsoleInput;
 import io.racklet.protocol.message.MalformedMessageException;
 import io.racklet.protocol.message.Messages;
 import io.racklet.protocol.message.NodeState;
@@ -18,13 +28,14 @@ import io.racklet.protocol.topic.TopicKind;
 import io.racklet.protocol.topic.Topics;
 import io.racklet.time.Scheduler;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node's BMC: wires the node's hardware (through Pi4J only) to its reconcile loops and to
- * MQTT. All loop work runs on the injected scheduler's thread.
+ * One node's BMC: wires the node's hardware (through Pi4J and jssc only) to its reconcile loops
+ * and to MQTT. All loop work runs on the injected scheduler's thread.
  */
 public final class BmcAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BmcAgent.class);
@@ -36,31 +47,58 @@ public final class BmcAgent implements AutoCloseable {
     private final MqttNodeReporter reporter;
     private final PowerController power;
     private final TelemetrySampler sampler;
+    private final EnergyCounter energy;
+    private final Optional<ConsoleMonitor> console;
+    private final BootTracker boot;
     private final AtomicLong malformedCommands = new AtomicLong();
+    private String consoleHealth;
+    private boolean lastPowered;
 
     public BmcAgent(BmcConfig config, Context pi4j, Scheduler scheduler, MqttConnection mqtt) {
         this.config = config;
         this.scheduler = scheduler;
         this.mqtt = mqtt;
         this.reporter = new MqttNodeReporter(mqtt, scheduler, config.rack(), config.node());
-        I2C i2c = pi4j.create(I2C.newConfigBuilder(pi4j)
-                .id("power-monitor")
-                .bus(config.monitor().bus())
-                .device(config.monitor().address())
-                .build());
-        this.sampler = new TelemetrySampler(
-                new Ina219(i2c, config.monitor().shuntOhms(), config.monitor().maxAmps()),
-                reporter, scheduler, this::publishState);
-        this.power = new PowerController(new GpioPowerSwitch(pi4j, config.power()), config.power(), scheduler,
-                reporter, new DesiredPowerStore(config.stateDir()), this::publishState);
+        this.power = new PowerController(GpioLines.enable(pi4j, config.power()),
+                config.power().resetLine() == null ? Optional.empty() : Optional.of(GpioLines.reset(pi4j, config.power())),
+                config.power(), scheduler, reporter, new DesiredPowerStore(config.stateDir()), this::publishState);
+        OverCurrentGuard guard = new OverCurrentGuard(config.power().overCurrent(), scheduler,
+                cause -> power.protect("power.overcurrent", cause));
+        this.energy = new EnergyCounter(config.stateDir(), scheduler.instant());
+        this.sampler = new TelemetrySampler(monitor(pi4j, config.monitor()), energy, reporter, scheduler,
+                config.monitor().sampleInterval(), guard::check, this::publishState);
+        this.boot = new BootTracker(config.console().enabled());
+        this.consoleHealth = config.console().enabled() ? "unknown" : "none";
+        this.console = config.console().enabled()
+                ? Optional.of(new ConsoleMonitor(config.console(),
+                        new JsscSerialLine(config.console().device(), config.console().baud()),
+                        new ConsoleLog(config.stateDir().resolve("console"), config.console().logMaxBytes()),
+                        reporter, scheduler, new ConsoleEvents()))
+                : Optional.empty();
+    }
+
+    private static PowerMonitor monitor(Context pi4j, MonitorConfig m) {
+        I2C i2c = pi4j.create(I2C.newConfigBuilder(pi4j).id("power-monitor").bus(m.bus()).device(m.address()).build());
+        return switch (m.chip()) {
+            case INA219 -> new Ina219(i2c, m.shuntOhms(), m.maxAmps());
+            case INA260 -> new Ina260(i2c);
+        };
     }
 
     public void start() {
         mqtt.subscribe(Topics.topic(config.rack(), config.node(), TopicKind.COMMANDS), 1, (t, p) -> onCommand(p));
         mqtt.onConnected(reporter::republishState);
-        scheduler.schedule(Duration.ZERO, power::start);
-        scheduler.every(Duration.ZERO, config.telemetryInterval(), sampler::sample);
+        scheduler.schedule(Duration.ZERO, () -> {
+            String reset = energy.takeResetReason();
+            if (reset != null) {
+                reporter.event("energy.reset", "energy counter starts a new epoch " + energy.epoch(), reset);
+            }
+            power.start();
+        });
+        scheduler.every(Duration.ZERO, config.monitor().sampleInterval(), sampler::sample);
+        scheduler.every(config.telemetryInterval(), config.telemetryInterval(), sampler::publish);
         scheduler.every(RECONCILE_PERIOD, RECONCILE_PERIOD, power::reconcile);
+        console.ifPresent(ConsoleMonitor::start);
         mqtt.start();
         log.info("BMC agent for {}/{} started", config.rack(), config.node());
     }
@@ -69,25 +107,63 @@ public final class BmcAgent implements AutoCloseable {
         return malformedCommands.get();
     }
 
+    /** Energy so far, for tests and the self-test. */
+    public double energyWh() {
+        return sampler.energyWh();
+    }
+
     private void onCommand(byte[] payload) {
-        PowerCommand cmd;
+        Command cmd;
         try {
-            cmd = Messages.decode(payload, PowerCommand.class);
+            cmd = Messages.decode(payload, Command.class);
         } catch (MalformedMessageException e) {
             malformedCommands.incrementAndGet();
             log.warn("dropped malformed command ({} so far): {}", malformedCommands.get(), e.getMessage());
             return;
         }
-        scheduler.schedule(Duration.ZERO, () -> power.request(cmd.action(), cmd.cause()));
+        scheduler.schedule(Duration.ZERO, () -> execute(cmd));
+    }
+
+    private void execute(Command cmd) {
+        if (cmd instanceof PowerCommand p) {
+            power.request(p.action(), p.cause());
+        } else if (cmd instanceof ConsoleInput in) {
+            console.ifPresentOrElse(c -> c.write(in.data(), in.cause()),
+                    () -> reporter.event("console.input.failed", "this node has no console configured", in.cause()));
+        }
     }
 
     private void publishState(String cause) {
-        reporter.state(NodeState.of(scheduler.instant(), power.isOn() ? PowerState.ON : PowerState.OFF,
-                sampler.sensorStatus(), cause));
+        boolean powered = power.isOn();
+        if (powered != lastPowered) {
+            boot.powerChanged();
+            lastPowered = powered;
+        }
+        reporter.state(NodeState.of(scheduler.instant(), powered ? PowerState.ON : PowerState.OFF,
+                boot.state(powered), sampler.sensorStatus(), consoleHealth, cause));
+    }
+
+    /** Console news, on the scheduler thread. */
+    private final class ConsoleEvents implements ConsoleMonitor.Listener {
+        @Override
+        public void readyMarkerSeen() {
+            if (boot.markerSeen(power.isOn())) {
+                String cause = "ready marker '" + config.console().readyMarker() + "' on the console";
+                reporter.event("node.booted", "node booted", cause);
+                publishState(cause);
+            }
+        }
+
+        @Override
+        public void consoleHealth(String health, String cause) {
+            consoleHealth = health;
+            publishState(cause);
+        }
     }
 
     @Override
     public void close() {
+        console.ifPresent(ConsoleMonitor::close);
         mqtt.close();
     }
 }

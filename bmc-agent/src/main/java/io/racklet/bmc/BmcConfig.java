@@ -1,5 +1,6 @@
 package io.racklet.bmc;
 
+import io.racklet.bmc.console.ConsoleConfig;
 import io.racklet.bmc.energy.MonitorConfig;
 import io.racklet.bmc.power.PowerConfig;
 import io.racklet.mqtt.MqttSettings;
@@ -15,11 +16,12 @@ import java.time.Duration;
  * @param mqtt              how to reach the broker
  * @param power             the node's enable line and power policies
  * @param monitor           the node's power monitor on I2C
+ * @param console           the node's serial console (optional)
  * @param telemetryInterval how often telemetry is published (default 1s)
  * @param stateDir          where the agent keeps what must survive restarts
  */
 public record BmcConfig(
-        String rack, String node, MqttSettings mqtt, PowerConfig power, MonitorConfig monitor,
+        String rack, String node, MqttSettings mqtt, PowerConfig power, MonitorConfig monitor, ConsoleConfig console,
         Duration telemetryInterval, Path stateDir) {
 
     public BmcConfig {
@@ -31,6 +33,7 @@ public record BmcConfig(
         if (mqtt == null) throw new IllegalArgumentException("field 'mqtt': missing (required, e.g. mqtt: {url: \"tcp://127.0.0.1:1883\"})");
         if (power == null) power = PowerConfig.DEFAULTS;
         if (monitor == null) monitor = MonitorConfig.DEFAULTS;
+        if (console == null) console = ConsoleConfig.NONE;
         if (telemetryInterval == null) telemetryInterval = Duration.ofSeconds(1);
         if (telemetryInterval.toMillis() < 10) throw new IllegalArgumentException("telemetryInterval must be at least 10ms");
         if (stateDir == null) stateDir = Path.of("/var/lib/racklet/bmc");

@@ -1,5 +1,7 @@
 package io.racklet.cli;
 
+import io.racklet.cli.client.ConsoleCommand;
+import io.racklet.cli.client.EventsCommand;
 import io.racklet.cli.client.NodesCommand;
 import io.racklet.cli.client.PowerCommand;
 import io.racklet.cli.demo.DemoCommand;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
 /** {@code ./racklet}: the project's single entry point. */
 @Command(name = "racklet", mixinStandardHelpOptions = true, version = "racklet 0.1.0",
         description = "Open rack firmware and control plane for Raspberry-Pi racks.",
-        subcommands = {DemoCommand.class, NodesCommand.class, PowerCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, NodesCommand.class, PowerCommand.class, ConsoleCommand.class,
+                EventsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Also: ./racklet test   runs every test (installs what the tests need).",
                 "Exit codes: 0 ok, 1 failed, 2 bad input or usage."})
 public final class Racklet implements Runnable {

@@ -42,11 +42,18 @@ public final class MqttConnection implements AutoCloseable {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
+    /** QoS 1 messages published while disconnected, sent in order on (re)connect; oldest dropped past the bound. */
+    private final java.util.ArrayDeque<Pending> outbox = new java.util.ArrayDeque<>();
     private final AtomicLong reconnects = new AtomicLong();
     private volatile boolean closed;
     private volatile boolean everConnected;
 
     private record Subscription(int qos, BiConsumer<String, byte[]> handler) {}
+
+    private record Pending(String topic, byte[] payload, boolean retained) {}
+
+    /** How many QoS 1 messages are held while the broker is away (an on-disk spool comes with issue 11). */
+    static final int OUTBOX_LIMIT = 10_000;
 
     /**
      * @param clientId      unique per agent, e.g. {@code bmc-demo-node-1}
@@ -103,9 +110,22 @@ public final class MqttConnection implements AutoCloseable {
         return client.isConnected();
     }
 
-    /** Publishes if connected; otherwise the message is dropped and counted. */
+    /**
+     * Publishes if connected. Otherwise a QoS 0 message is dropped and counted, and a QoS 1 message
+     * (state, events) is held and sent, in order, once connected again.
+     */
     public boolean publish(String topic, byte[] payload, int qos, boolean retained) {
         if (!client.isConnected()) {
+            if (qos > 0) {
+                synchronized (outbox) {
+                    if (outbox.size() == OUTBOX_LIMIT) {
+                        outbox.removeFirst();
+                        dropped.incrementAndGet();
+                    }
+                    outbox.addLast(new Pending(topic, payload, retained));
+                }
+                return true;
+            }
             dropped.incrementAndGet();
             return false;
         }
@@ -172,6 +192,7 @@ public final class MqttConnection implements AutoCloseable {
         everConnected = true;
         log.info("MQTT connected to {}", settings.url());
         subscriptions.forEach((filter, s) -> subscribeOne(filter, s.qos()));
+        drainOutbox();
         if (will != null) {
             publish(will.topic(), onlinePayload, 1, true);
         }
@@ -181,6 +202,17 @@ public final class MqttConnection implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("connect listener failed", e);
             }
+        }
+    }
+
+    private void drainOutbox() {
+        while (client.isConnected()) {
+            Pending p;
+            synchronized (outbox) {
+                p = outbox.pollFirst();
+            }
+            if (p == null) return;
+            if (!publish(p.topic(), p.payload(), 1, p.retained())) return;
         }
     }
 

@@ -16,13 +16,13 @@ public final class Ina219 implements PowerMonitor {
     /** The bus ADC's full scale is 32 V but the part is rated to 26 V. */
     static final double MAX_BUS_VOLTS = 26.0;
 
-    private final I2C i2c;
+    private final I2cRegisters registers;
     private final double shuntOhms;
     private final double currentLsb;
     private final int calibration;
 
     public Ina219(I2C i2c, double shuntOhms, double maxAmps) {
-        this.i2c = i2c;
+        this.registers = new I2cRegisters(i2c, "INA219");
         this.shuntOhms = shuntOhms;
         this.currentLsb = maxAmps / 32768.0;
         int cal = (int) (0.04096 / (currentLsb * shuntOhms));
@@ -72,15 +72,10 @@ public final class Ina219 implements PowerMonitor {
     }
 
     private int readWord(int register) {
-        byte[] b = new byte[2];
-        int n = i2c.readRegister(register, b, 0, 2);
-        if (n != 2) {
-            throw new com.pi4j.io.exception.IOException("INA219 register " + register + ": short read of " + n + " bytes");
-        }
-        return ((b[0] & 0xFF) << 8) | (b[1] & 0xFF);
+        return registers.read(register);
     }
 
     private void writeWord(int register, int value) {
-        i2c.writeRegister(register, new byte[] {(byte) (value >> 8), (byte) value}, 0, 2);
+        registers.write(register, value);
     }
 }

@@ -1,6 +1,7 @@
 package io.racklet.bmc.power;
 
 import io.racklet.bmc.report.NodeReporter;
+import io.racklet.json.DurationText;
 import io.racklet.protocol.message.PowerAction;
 import io.racklet.time.Scheduler;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class PowerController {
     private static final Logger log = LoggerFactory.getLogger(PowerController.class);
     private final PowerSwitch rail;
+    private final Optional<ResetLine> reset;
     private final PowerConfig config;
     private final Scheduler scheduler;
     private final NodeReporter reporter;
@@ -26,11 +28,13 @@ public final class PowerController {
     private Scheduler.Cancellable pendingCycle;
 
     /**
+     * @param reset         the node's reset line, if one is wired
      * @param onStateChange called with the cause whenever the observed power state changes
      */
-    public PowerController(PowerSwitch rail, PowerConfig config, Scheduler scheduler, NodeReporter reporter,
-            DesiredPowerStore store, Consumer<String> onStateChange) {
+    public PowerController(PowerSwitch rail, Optional<ResetLine> reset, PowerConfig config, Scheduler scheduler,
+            NodeReporter reporter, DesiredPowerStore store, Consumer<String> onStateChange) {
         this.rail = rail;
+        this.reset = reset;
         this.config = config;
         this.scheduler = scheduler;
         this.reporter = reporter;
@@ -74,21 +78,54 @@ public final class PowerController {
 
     /** Carries out a requested action; {@code cause} names who asked (a command, a commit). */
     public void request(PowerAction action, String cause) {
-        cancelPendingCycle();
         switch (action) {
-            case ON -> setDesired(true, cause);
-            case OFF -> setDesired(false, cause);
-            case CYCLE -> {
-                setDesired(false, cause + " (cycle: off)");
-                reconcile();
-                pendingCycle = scheduler.schedule(config.cycleOffTime(), () -> {
-                    pendingCycle = null;
-                    setDesired(true, cause + " (cycle: on after " + io.racklet.json.DurationText.format(config.cycleOffTime()) + ")");
-                    reconcile();
-                });
+            case ON -> {
+                cancelPendingCycle();
+                setDesired(true, cause);
             }
+            case OFF -> {
+                cancelPendingCycle();
+                setDesired(false, cause);
+            }
+            case CYCLE -> cycle(cause);
+            case RESET -> pulseReset(cause);
         }
         reconcile();
+    }
+
+    /** Cuts power for protection; the node stays off until someone explicitly asks for it. */
+    public void protect(String kind, String cause) {
+        cancelPendingCycle();
+        if (!desiredOn && !isOn()) return;
+        reporter.event(kind, "power cut to protect the node; it stays off until commanded on", cause);
+        setDesired(false, cause);
+        reconcile();
+    }
+
+    private void cycle(String cause) {
+        cancelPendingCycle();
+        setDesired(false, cause + " (cycle: off)");
+        reconcile();
+        pendingCycle = scheduler.schedule(config.cycleOffTime(), () -> {
+            pendingCycle = null;
+            setDesired(true, cause + " (cycle: on after " + DurationText.format(config.cycleOffTime()) + ")");
+            reconcile();
+        });
+    }
+
+    private void pulseReset(String cause) {
+        if (reset.isEmpty()) {
+            reporter.event("power.reset.refused", "no reset line is configured for this node (power.resetLine)", cause);
+            return;
+        }
+        if (!isOn()) {
+            reporter.event("power.reset.refused", "node is off: nothing to reset", cause);
+            return;
+        }
+        reset.get().hold(true);
+        reporter.event("power.reset", "reset held for " + DurationText.format(config.resetPulse()), cause);
+        scheduler.schedule(config.resetPulse(), () -> reset.get().hold(false));
+        onStateChange.accept(cause + " (reset)");
     }
 
     /** One pass of the loop: observe, diff, act, report. Called periodically and after each request. */

@@ -1,6 +1,7 @@
 package io.racklet.bmc.report;
 
 import io.racklet.mqtt.MqttConnection;
+import io.racklet.protocol.message.ConsoleChunk;
 import io.racklet.protocol.message.Messages;
 import io.racklet.protocol.message.NodeEvent;
 import io.racklet.protocol.message.NodeState;
@@ -19,6 +20,7 @@ public final class MqttNodeReporter implements NodeReporter {
     private final String telemetryTopic;
     private final String stateTopic;
     private final String eventsTopic;
+    private final String consoleTopic;
     private NodeState lastState;
     private long eventSeq;
 
@@ -28,6 +30,7 @@ public final class MqttNodeReporter implements NodeReporter {
         telemetryTopic = Topics.topic(rack, node, TopicKind.TELEMETRY);
         stateTopic = Topics.topic(rack, node, TopicKind.STATE);
         eventsTopic = Topics.topic(rack, node, TopicKind.EVENTS);
+        consoleTopic = Topics.topic(rack, node, TopicKind.CONSOLE);
     }
 
     @Override
@@ -52,5 +55,10 @@ public final class MqttNodeReporter implements NodeReporter {
     public void event(String kind, String message, String cause) {
         log.info("event {}: {} (cause: {})", kind, message, cause);
         mqtt.publish(eventsTopic, Messages.encode(NodeEvent.of(++eventSeq, clock.instant(), kind, message, cause)), 1, false);
+    }
+
+    @Override
+    public void console(ConsoleChunk chunk) {
+        mqtt.publish(consoleTopic, Messages.encode(chunk), 1, false);
     }
 }

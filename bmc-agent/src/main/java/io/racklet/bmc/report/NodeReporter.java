@@ -1,5 +1,6 @@
 package io.racklet.bmc.report;
 
+import io.racklet.protocol.message.ConsoleChunk;
 import io.racklet.protocol.message.NodeState;
 import io.racklet.protocol.message.PowerTelemetry;
 
@@ -10,4 +11,6 @@ public interface NodeReporter {
     void state(NodeState state);
 
     void event(String kind, String message, String cause);
+
+    void console(ConsoleChunk chunk);
 }

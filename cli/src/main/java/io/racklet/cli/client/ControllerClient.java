@@ -19,6 +19,20 @@ public final class ControllerClient {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
     }
 
+    public URI base() {
+        return base;
+    }
+
+    /** A plain-text resource (e.g. console history). */
+    public String getText(String path) {
+        HttpRequest r = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<String> response = exchange(r);
+        if (response.statusCode() >= 400) {
+            throw new ConfigException(errorMessage(response));
+        }
+        return response.body();
+    }
+
     public JsonNode get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
@@ -35,9 +49,20 @@ public final class ControllerClient {
 
     private JsonNode send(HttpRequest.Builder request) {
         HttpRequest r = request.timeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> response;
+        HttpResponse<String> response = exchange(r);
+        if (response.statusCode() >= 400) {
+            throw new ConfigException(errorMessage(response));
+        }
         try {
-            response = http.send(r, HttpResponse.BodyHandlers.ofString());
+            return Json.json().readTree(response.body());
+        } catch (IOException e) {
+            throw new ConfigException(r.uri() + ": answer is not JSON (HTTP " + response.statusCode() + ")");
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest r) {
+        try {
+            return http.send(r, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new ConfigException("cannot reach the controller at " + base + " (" + e.getClass().getSimpleName()
                     + "); is it running? Use --url to point elsewhere");
@@ -45,15 +70,14 @@ public final class ControllerClient {
             Thread.currentThread().interrupt();
             throw new ConfigException("interrupted");
         }
-        JsonNode body;
+    }
+
+    /** The API's error message, or the HTTP status when the answer has none. */
+    private static String errorMessage(HttpResponse<String> response) {
         try {
-            body = Json.json().readTree(response.body());
+            return Json.json().readTree(response.body()).path("message").asText("HTTP " + response.statusCode());
         } catch (IOException e) {
-            throw new ConfigException(r.uri() + ": answer is not JSON (HTTP " + response.statusCode() + ")");
+            return "HTTP " + response.statusCode();
         }
-        if (response.statusCode() >= 400) {
-            throw new ConfigException(body.path("message").asText("HTTP " + response.statusCode()));
-        }
-        return body;
     }
 }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code racklet power NODE on|off|cycle}. */
-@Command(name = "power", mixinStandardHelpOptions = true, description = "Switch a node on, off, or through a cycle.")
+/** {@code racklet power NODE on|off|cycle|reset}. */
+@Command(name = "power", mixinStandardHelpOptions = true, description = "Switch a node on, off, through a cycle (off, wait, on), or pulse its reset line.")
 public final class PowerCommand implements Callable<Integer> {
     @Mixin
     ControllerOptions controller = new ControllerOptions();
@@ -18,7 +18,7 @@ public final class PowerCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Node name.")
     String node;
 
-    @Parameters(index = "1", description = "on, off or cycle.", converter = ActionConverter.class)
+    @Parameters(index = "1", description = "on, off, cycle or reset.", converter = ActionConverter.class)
     PowerAction action;
 
     static final class ActionConverter implements picocli.CommandLine.ITypeConverter<PowerAction> {

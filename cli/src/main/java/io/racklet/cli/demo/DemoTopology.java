@@ -4,6 +4,7 @@ import io.racklet.config.ConfigException;
 import io.racklet.json.Json;
 import io.racklet.sim.BmcWiring;
 import io.racklet.sim.SimRack;
+import io.racklet.sim.console.NodeConsole;
 import io.racklet.sim.link.WorldServer;
 import io.racklet.sim.pi4j.SimPlugin;
 import io.racklet.time.SystemScheduler;
@@ -45,8 +46,18 @@ public final class DemoTopology implements AutoCloseable {
         this.world = new SimRack(clock);
         for (int i = 1; i <= options.nodes(); i++) {
             world.addNode(nodeName(i), BmcWiring.DEFAULT, i);
+            try {
+                world.attachConsole(nodeName(i), consoleDevice(nodeName(i)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the simulated console of " + nodeName(i), e);
+            }
         }
         this.worldServer = WorldServer.start(options.stateDir().resolve("sim/world.sock"), world::board);
+    }
+
+    /** The node's console as its BMC opens it: a link to the simulator's pseudo-terminal. */
+    private Path consoleDevice(String node) {
+        return options.stateDir().resolve("sim").resolve(node + ".tty");
     }
 
     public static String nodeName(int i) {
@@ -133,12 +144,16 @@ public final class DemoTopology implements AutoCloseable {
                     power:
                       enableLine: %d
                       activeHigh: %s
+                      resetLine: %d
                       # a fresh simulated rack starts with every rail off: switch nodes on, as the spec wants
                       restorePolicy: always-on
-                    monitor: {bus: %d, address: %d, shuntOhms: %s}
+                    monitor: {chip: %s, bus: %d, address: %d, shuntOhms: %s}
+                    console: {device: %s, readyMarker: "%s"}
                     stateDir: %s
-                    """.formatted(node, mqtt, w.enableLine(), w.enableActiveHigh(), w.i2cBus(), w.monitorAddress(),
-                    w.shuntOhms(), quote(options.stateDir().resolve("bmc").resolve(node))));
+                    """.formatted(node, mqtt, w.enableLine(), w.enableActiveHigh(), w.resetLine(),
+                    w.monitor().name().toLowerCase(), w.i2cBus(), w.monitorAddress(), w.shuntOhms(),
+                    quote(consoleDevice(node)), NodeConsole.READY_MARKER,
+                    quote(options.stateDir().resolve("bmc").resolve(node))));
         }
     }
 
@@ -230,6 +245,7 @@ public final class DemoTopology implements AutoCloseable {
         ChildProcess controller = processes.get("controller");
         if (controller != null) controller.stop();
         worldServer.close();
+        world.close();
         clock.close();
     }
 }

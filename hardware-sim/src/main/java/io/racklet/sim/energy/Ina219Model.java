@@ -1,7 +1,6 @@
 package io.racklet.sim.energy;
 
 import io.racklet.sim.board.I2cDevice;
-import io.racklet.sim.board.SimIoException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -30,7 +29,7 @@ public final class Ina219Model implements I2cDevice {
     private int pointer;
     private int config = CONFIG_RESET_VALUE;
     private int calibration;
-    private int failuresToInject;
+    private final RegisterFaults faults = new RegisterFaults();
     private Instant convertedAt;
     private int shuntRaw;
     private double busVolts;
@@ -44,17 +43,18 @@ public final class Ina219Model implements I2cDevice {
         this.noise = new Random(seed);
     }
 
+    public RegisterFaults faults() {
+        return faults;
+    }
+
     /** Makes the next {@code n} transactions fail with a NACK, as a loose wire or bus glitch would. */
-    public synchronized void failNext(int n) {
-        failuresToInject = n;
+    public void failNext(int n) {
+        faults.failNext(n);
     }
 
     @Override
     public synchronized byte[] transfer(byte[] write, int readLength) {
-        if (failuresToInject > 0) {
-            failuresToInject--;
-            throw new SimIoException("I2C: INA219 did not acknowledge (injected fault)");
-        }
+        faults.beforeTransfer("INA219");
         convertIfDue();
         if (write.length >= 1) {
             pointer = write[0] & 0xFF;
@@ -64,7 +64,7 @@ public final class Ina219Model implements I2cDevice {
         }
         byte[] out = new byte[readLength];
         for (int i = 0; i + 1 < readLength; i += 2) {
-            int value = readRegister(pointer);
+            int value = faults.override(pointer, readRegister(pointer));
             out[i] = (byte) (value >> 8);
             out[i + 1] = (byte) value;
         }

@@ -3,41 +3,64 @@ package io.racklet.sim.power;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A compute node on its switched 5 V rail: the rail follows the BMC's enable line, and the node's
- * draw follows its {@link LoadProfile}. Values are computed from the time since power-on when
- * asked, so the model needs no ticking and is exact in virtual time.
+ * draw follows its {@link LoadProfile} plus a little background activity. Values are computed
+ * from the time since power-on when asked, so the model needs no ticking and is exact in virtual time.
  */
 public final class ComputeNode {
     private final InstantSource clock;
     private final LoadProfile profile;
     private final double supplyVolts;
     private final double pathOhms;
+    private final double activityPhase;
+    private final List<Consumer<Boolean>> powerListeners = new CopyOnWriteArrayList<>();
     private Instant poweredOnAt;
     private double load;
 
     /**
      * @param supplyVolts the backplane's 5 V rail at no load
      * @param pathOhms    resistance of switch, shunt and wiring between supply and node
+     * @param seed        varies the background activity between nodes
      */
-    public ComputeNode(InstantSource clock, LoadProfile profile, double supplyVolts, double pathOhms) {
+    public ComputeNode(InstantSource clock, LoadProfile profile, double supplyVolts, double pathOhms, long seed) {
         this.clock = clock;
         this.profile = profile;
         this.supplyVolts = supplyVolts;
         this.pathOhms = pathOhms;
+        this.activityPhase = (seed * 2654435761L % 1000) / 1000.0 * 2 * Math.PI;
     }
 
-    public synchronized void setPowered(boolean on) {
-        if (on && poweredOnAt == null) {
-            poweredOnAt = clock.instant();
-        } else if (!on) {
-            poweredOnAt = null;
+    public void setPowered(boolean on) {
+        boolean changed;
+        synchronized (this) {
+            changed = on != (poweredOnAt != null);
+            if (on && poweredOnAt == null) {
+                poweredOnAt = clock.instant();
+            } else if (!on) {
+                poweredOnAt = null;
+            }
         }
+        if (changed) {
+            powerListeners.forEach(l -> l.accept(on));
+        }
+    }
+
+    /** Lets other models (e.g. the console) follow the rail. */
+    public void onPowerChange(Consumer<Boolean> listener) {
+        powerListeners.add(listener);
     }
 
     public synchronized boolean powered() {
         return poweredOnAt != null;
+    }
+
+    public synchronized Instant poweredOnAt() {
+        return poweredOnAt;
     }
 
     /** CPU load 0..1 applied once the node has booted. */
@@ -46,7 +69,11 @@ public final class ComputeNode {
     }
 
     public synchronized double amps() {
-        return poweredOnAt == null ? 0 : profile.amps(Duration.between(poweredOnAt, clock.instant()), load);
+        if (poweredOnAt == null) return 0;
+        Duration since = Duration.between(poweredOnAt, clock.instant());
+        // daemons waking up: a few percent of load drifting with a period of about half a minute
+        double activity = profile.booting(since) ? 0 : 0.04 * (1 + Math.sin(since.toMillis() / 4700.0 + activityPhase));
+        return profile.amps(since, Math.min(1, load + activity));
     }
 
     /** Voltage at the node's input, after the drop across the switched path. */

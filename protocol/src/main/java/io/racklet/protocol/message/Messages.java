@@ -52,6 +52,12 @@ public final class Messages {
         }
     }
 
+    static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+    }
+
     private static String preview(byte[] payload) {
         String s = new String(payload, 0, Math.min(payload.length, 120), StandardCharsets.UTF_8);
         return payload.length > 120 ? s + "..." : s;

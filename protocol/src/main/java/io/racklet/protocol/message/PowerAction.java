@@ -5,9 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** What a power command asks the BMC to do. */
+/** What a power command asks the BMC to do: on, off, cycle (off, wait, on) or reset. */
 public enum PowerAction {
-    ON, OFF, CYCLE;
+    ON, OFF, CYCLE,
+    /** Pulse the node's reset line (needs one wired and configured). */
+    RESET;
 
     @JsonValue
     @Override

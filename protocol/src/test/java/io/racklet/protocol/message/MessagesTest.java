@@ -15,23 +15,40 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MessagesTest {
     private static final Instant TS = Instant.parse("2024-05-01T12:00:00.123Z");
     private static final String COMMAND =
-            "{\"v\":1,\"id\":\"42\",\"issuedAt\":\"2024-05-01T12:00:00Z\",\"action\":\"off\",\"requestedBy\":\"api\"}";
-    private static final String TELEMETRY =
-            "{\"v\":1,\"seq\":7,\"ts\":\"2024-05-01T12:00:00Z\",\"volts\":5.02,\"amps\":0.61,\"watts\":3.06}";
+            "{\"type\":\"power\",\"v\":1,\"id\":\"42\",\"issuedAt\":\"2024-05-01T12:00:00Z\",\"action\":\"off\",\"requestedBy\":\"api\"}";
+    private static final String TELEMETRY = "{\"v\":1,\"seq\":7,\"ts\":\"2024-05-01T12:00:00Z\",\"volts\":5.02,\"amps\":0.61,"
+            + "\"watts\":3.06,\"wattsMin\":2.9,\"wattsMax\":3.3,\"energyWh\":1.5,\"samples\":10}";
 
     static Stream<Message> everyKind() {
         return Stream.of(
-                PowerTelemetry.of(7, TS, 5.02, 0.61, 3.06),
+                PowerTelemetry.of(7, TS, 5.02, 0.61, 3.06, 2.9, 3.3, 12.25, 10),
                 RackTelemetry.of(3, TS, 12.5, 3),
-                NodeState.of(TS, PowerState.ON, "ok", "command 1 from api"),
+                NodeState.of(TS, PowerState.ON, BootState.BOOTING, "ok", "none", "command 1 from api"),
                 NodeEvent.of(9, TS, "power.on", "node powered on", "restore policy always-on"),
-                PowerCommand.of("42", TS, PowerAction.CYCLE, "api"));
+                ConsoleChunk.of(4, TS, "login: "),
+                PowerCommand.of("42", TS, PowerAction.CYCLE, "api"),
+                ConsoleInput.of("43", TS, "ls\n", "cli"));
     }
 
     @ParameterizedTest
     @MethodSource("everyKind")
     void encodeDecodeRoundTrip(Message m) {
         assertThat(Messages.decode(Messages.encode(m), m.getClass())).isEqualTo(m);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKind")
+    void commandsDecodeAsCommandByTheirType(Message m) {
+        if (m instanceof Command c) {
+            assertThat(Messages.decode(Messages.encode(c), Command.class)).isEqualTo(c);
+        }
+    }
+
+    @Test
+    void commandsCarryTheirType() {
+        assertThat(json(PowerCommand.of("1", TS, PowerAction.ON, null))).contains("\"type\":\"power\"");
+        assertThat(json(ConsoleInput.of("1", TS, "x", null))).contains("\"type\":\"console\"");
+        rejects(COMMAND.replace("\"power\"", "\"teleport\""), Command.class).hasMessageContaining("teleport");
     }
 
     @ParameterizedTest
@@ -50,31 +67,32 @@ class MessagesTest {
 
     @Test
     void powerStateIsLowerCaseOnTheWire() {
-        assertThat(json(NodeState.of(TS, PowerState.OFF, "ok", null))).contains("\"power\":\"off\"");
+        assertThat(json(NodeState.of(TS, PowerState.OFF, BootState.OFF, "ok", "none", null)))
+                .contains("\"power\":\"off\"", "\"boot\":\"off\"");
     }
 
     @Test
     void unknownExtraFieldsAreIgnored() {
         String withExtras = COMMAND.replace("{", "{\"future\":{\"a\":[1,2]},\"priority\":3,");
-        PowerCommand c = Messages.decode(bytes(withExtras), PowerCommand.class);
+        Command c = Messages.decode(bytes(withExtras), Command.class);
         assertThat(c).isEqualTo(new PowerCommand(1, "42", Instant.parse("2024-05-01T12:00:00Z"), PowerAction.OFF, "api"));
         assertThat(c.cause()).isEqualTo("command 42 from api");
     }
 
     @Test
     void rejectsNonJson() {
-        rejects("power on please", PowerCommand.class).hasMessageStartingWith("PowerCommand").hasMessageContaining("power");
+        rejects("power on please", Command.class).hasMessageStartingWith("Command").hasMessageContaining("power");
     }
 
     @Test
     void rejectsEmptyPayload() {
-        rejects("", PowerCommand.class).hasMessageStartingWith("PowerCommand");
-        rejects("null", PowerCommand.class).hasMessageContaining("empty payload");
+        rejects("", Command.class).hasMessageStartingWith("Command");
+        rejects("null", Command.class).hasMessageContaining("empty payload");
     }
 
     @Test
     void rejectsOtherVersions() {
-        rejects(COMMAND.replace("\"v\":1", "\"v\":2"), PowerCommand.class)
+        rejects(COMMAND.replace("\"v\":1", "\"v\":2"), Command.class)
                 .hasMessageContaining("unsupported message version 2 (expected 1)");
     }
 
@@ -82,13 +100,13 @@ class MessagesTest {
     void rejectsMissingTimestamp() {
         rejects(TELEMETRY.replace("\"ts\":\"2024-05-01T12:00:00Z\",", ""), PowerTelemetry.class)
                 .hasMessageContaining("'ts'").hasMessageContaining("missing");
-        rejects(COMMAND.replace("\"2024-05-01T12:00:00Z\"", "null"), PowerCommand.class)
+        rejects(COMMAND.replace("\"2024-05-01T12:00:00Z\"", "null"), Command.class)
                 .hasMessageContaining("timestamp is required");
     }
 
     @Test
     void rejectsMissingRequiredField() {
-        rejects(COMMAND.replace("\"id\":\"42\",", ""), PowerCommand.class)
+        rejects(COMMAND.replace("\"id\":\"42\",", ""), Command.class)
                 .hasMessageContaining("'id'").hasMessageContaining("missing");
         rejects(TELEMETRY.replace(",\"watts\":3.06", ""), PowerTelemetry.class)
                 .hasMessageContaining("'watts'").hasMessageContaining("missing");
@@ -100,21 +118,22 @@ class MessagesTest {
                 .hasMessageContaining("field 'seq': 'x' is not a valid whole number");
         rejects(TELEMETRY.replace("5.02", "\"high\""), PowerTelemetry.class)
                 .hasMessageContaining("field 'volts': 'high' is not a valid number");
-        rejects(COMMAND.replace("\"2024-05-01T12:00:00Z\"", "\"yesterday\""), PowerCommand.class)
+        rejects(COMMAND.replace("\"2024-05-01T12:00:00Z\"", "\"yesterday\""), Command.class)
                 .hasMessageContaining("field 'issuedAt'").hasMessageContaining("yesterday");
     }
 
     @Test
     void rejectsUnknownPowerActionListingTheKnownOnes() {
-        rejects(COMMAND.replace("\"off\"", "\"reboot\""), PowerCommand.class)
+        rejects(COMMAND.replace("\"off\"", "\"reboot\""), Command.class)
                 .hasMessageContaining("unknown power action 'reboot'; expected one of on, off, cycle");
-        rejects(COMMAND.replace("\"off\"", "\"OFF\""), PowerCommand.class)
+        rejects(COMMAND.replace("\"off\"", "\"OFF\""), Command.class)
                 .hasMessageContaining("unknown power action 'OFF'");
     }
 
     @Test
     void rejectsUnknownPowerState() {
-        rejects("{\"v\":1,\"ts\":\"2024-05-01T12:00:00Z\",\"power\":\"sideways\",\"sensor\":\"ok\",\"cause\":\"x\"}",
+        rejects("{\"v\":1,\"ts\":\"2024-05-01T12:00:00Z\",\"power\":\"sideways\",\"boot\":\"off\",\"sensor\":\"ok\","
+                + "\"console\":\"none\",\"cause\":\"x\"}",
                 NodeState.class).hasMessageContaining("field 'power'").hasMessageContaining("sideways");
     }
 
@@ -128,17 +147,17 @@ class MessagesTest {
     void payloadSizeLimitIsInclusiveAndCheckedBeforeParsing() {
         // valid JSON padded with whitespace: exactly at the limit it decodes, one byte over it does not
         String atLimit = COMMAND + " ".repeat(Messages.MAX_PAYLOAD_BYTES - COMMAND.length());
-        assertThat(Messages.decode(bytes(atLimit), PowerCommand.class).id()).isEqualTo("42");
+        assertThat(Messages.decode(bytes(atLimit), Command.class).id()).isEqualTo("42");
 
-        rejects(atLimit + " ", PowerCommand.class)
-                .hasMessage("PowerCommand: payload of " + (Messages.MAX_PAYLOAD_BYTES + 1) + " bytes exceeds "
+        rejects(atLimit + " ", Command.class)
+                .hasMessage("Command: payload of " + (Messages.MAX_PAYLOAD_BYTES + 1) + " bytes exceeds "
                         + Messages.MAX_PAYLOAD_BYTES);
     }
 
     @Test
     void errorMessagesQuoteTheStartOfTheOffendingPayload() {
         String longGarbage = "x".repeat(500);
-        rejects(longGarbage, PowerCommand.class).hasMessageContaining("'" + "x".repeat(120) + "...'");
+        rejects(longGarbage, Command.class).hasMessageContaining("'" + "x".repeat(120) + "...'");
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> rejects(String payload, Class<? extends Message> type) {

@@ -1,6 +1,11 @@
 package io.racklet.controller.ingest;
 
+import io.racklet.controller.console.ConsoleBuffer;
+import io.racklet.controller.events.EventLog;
+import io.racklet.controller.events.RackEvent;
 import io.racklet.controller.rack.RackView;
+import io.racklet.protocol.message.ConsoleChunk;
+import io.racklet.protocol.message.NodeEvent;
 import io.racklet.mqtt.MqttConnection;
 import io.racklet.protocol.message.MalformedMessageException;
 import io.racklet.protocol.message.Messages;
@@ -20,11 +25,15 @@ import org.slf4j.LoggerFactory;
 public final class RackIngest {
     private static final Logger log = LoggerFactory.getLogger(RackIngest.class);
     private final RackView view;
+    private final EventLog events;
+    private final ConsoleBuffer console;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
 
-    public RackIngest(RackView view) {
+    public RackIngest(RackView view, EventLog events, ConsoleBuffer console) {
         this.view = view;
+        this.events = events;
+        this.console = console;
     }
 
     public void subscribe(MqttConnection mqtt) {
@@ -61,7 +70,14 @@ public final class RackIngest {
                 case AVAILABILITY -> {
                     if (isNode(node)) view.availability(node, "online".equals(new String(payload, StandardCharsets.UTF_8)));
                 }
-                default -> { /* events, console and commands are read by later features */ }
+                case EVENTS -> {
+                    NodeEvent e = Messages.decode(payload, NodeEvent.class);
+                    events.add(new RackEvent(node, e.seq(), e.ts(), e.kind(), e.message(), e.cause()));
+                }
+                case CONSOLE -> {
+                    if (isNode(node)) console.append(node, Messages.decode(payload, ConsoleChunk.class).data());
+                }
+                default -> { /* commands are the controller's own */ }
             }
         } catch (MalformedMessageException e) {
             long n = malformed.incrementAndGet();

@@ -4,23 +4,35 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.racklet.controller.ControllerConfig;
+import io.racklet.controller.console.ConsoleBuffer;
+import io.racklet.controller.events.EventLog;
 import io.racklet.controller.ingest.RackIngest;
 import io.racklet.controller.power.CommandPublisher;
 import io.racklet.mqtt.MqttConnection;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The ingest that feeds the rack view, and the command path out of it. */
+/** The ingest that feeds the rack view, event log and console buffer, and the command path out. */
 @Factory
 public class RackFactory {
 
     @Context
     @Bean
-    RackIngest rackIngest(RackView view, MqttConnection mqtt) {
-        RackIngest ingest = new RackIngest(view);
+    RackIngest rackIngest(RackView view, EventLog events, ConsoleBuffer console, MqttConnection mqtt) {
+        RackIngest ingest = new RackIngest(view, events, console);
         ingest.subscribe(mqtt);
         mqtt.start();
         return ingest;
+    }
+
+    @Singleton
+    EventLog eventLog() {
+        return new EventLog();
+    }
+
+    @Singleton
+    ConsoleBuffer consoleBuffer() {
+        return new ConsoleBuffer();
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package io.racklet.controller.rack;
 
+import io.racklet.protocol.message.BootState;
 import io.racklet.protocol.message.NodeState;
 import io.racklet.protocol.message.PowerState;
 import io.racklet.protocol.message.PowerTelemetry;
@@ -34,7 +35,9 @@ public final class RackView {
         final String name;
         Integer slot;
         PowerState power = PowerState.UNKNOWN;
+        BootState boot = BootState.UNKNOWN;
         String sensor = "unknown";
+        String console = "unknown";
         String cause;
         boolean online;
         PowerTelemetry telemetry;
@@ -45,8 +48,10 @@ public final class RackView {
 
         synchronized NodeView view() {
             PowerTelemetry t = telemetry;
-            return new NodeView(name, slot, power, t == null ? 0 : t.watts(), t == null ? 0 : t.volts(),
-                    t == null ? 0 : t.amps(), t == null ? null : t.ts(), sensor, online, cause);
+            return t == null
+                    ? new NodeView(name, slot, power, boot, 0, 0, 0, 0, 0, 0, null, sensor, console, online, cause)
+                    : new NodeView(name, slot, power, boot, t.watts(), t.wattsMin(), t.wattsMax(), t.volts(), t.amps(),
+                            t.energyWh(), t.ts(), sensor, console, online, cause);
         }
     }
 
@@ -75,7 +80,9 @@ public final class RackView {
         Entry e = entry(node);
         synchronized (e) {
             e.power = s.power();
+            e.boot = s.boot();
             e.sensor = s.sensor();
+            e.console = s.console();
             e.cause = s.cause();
         }
     }

@@ -1,0 +1,39 @@
+package io.racklet.bmc.power;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+
+/**
+ * The node's enable and reset lines through Pi4J. Outputs are created with no initial and no
+ * shutdown state, so neither starting nor stopping the agent ever changes a line.
+ */
+public final class GpioLines {
+    private GpioLines() {}
+
+    public static PowerSwitch enable(Context pi4j, PowerConfig config) {
+        DigitalState onLevel = config.activeHigh() ? DigitalState.HIGH : DigitalState.LOW;
+        DigitalOutput line = output(pi4j, "node-enable", config.chipOffset() + config.enableLine(), onLevel);
+        return new PowerSwitch() {
+            @Override
+            public boolean isOn() {
+                return line.state() == onLevel;
+            }
+
+            @Override
+            public void set(boolean on) {
+                line.state(on ? onLevel : DigitalState.getInverseState(onLevel));
+            }
+        };
+    }
+
+    public static ResetLine reset(Context pi4j, PowerConfig config) {
+        DigitalState asserted = config.resetActiveLow() ? DigitalState.LOW : DigitalState.HIGH;
+        DigitalOutput line = output(pi4j, "node-reset", config.chipOffset() + config.resetLine(), asserted);
+        return hold -> line.state(hold ? asserted : DigitalState.getInverseState(asserted));
+    }
+
+    private static DigitalOutput output(Context pi4j, String id, int address, DigitalState onLevel) {
+        return pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id(id).name(id).address(address).onState(onLevel).build());
+    }
+}

@@ -1,0 +1,41 @@
+package io.racklet.controller.events;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The rack's recent events in memory, newest last, bounded (persistence in SQLite comes with
+ * telemetry history). Filterable by node, kind prefix and time.
+ */
+public final class EventLog {
+    public static final int CAPACITY = 10_000;
+    private final Deque<RackEvent> events = new ArrayDeque<>();
+
+    public synchronized void add(RackEvent e) {
+        if (events.size() == CAPACITY) events.removeFirst();
+        events.addLast(e);
+    }
+
+    /**
+     * @param node       only this node's events, or all if null
+     * @param kindPrefix only kinds starting with this ("power" matches "power.on"), or all if null
+     * @param since      only events at or after this time, or all if null
+     * @param limit      at most this many, the newest
+     */
+    public synchronized List<RackEvent> query(String node, String kindPrefix, Instant since, int limit) {
+        List<RackEvent> out = new ArrayList<>();
+        var it = events.descendingIterator();
+        while (it.hasNext() && out.size() < limit) {
+            RackEvent e = it.next();
+            if (node != null && !node.equals(e.node())) continue;
+            if (kindPrefix != null && !e.kind().startsWith(kindPrefix)) continue;
+            if (since != null && e.ts().isBefore(since)) continue;
+            out.add(e);
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+}
