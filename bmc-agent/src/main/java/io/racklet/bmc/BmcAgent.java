@@ -52,7 +52,7 @@ public final class BmcAgent implements AutoCloseable {
     private final BootTracker boot;
     private final AtomicLong malformedCommands = new AtomicLong();
     private String consoleHealth;
-    private boolean lastPowered;
+    private Boolean lastPowered;
 
     public BmcAgent(BmcConfig config, Context pi4j, Scheduler scheduler, MqttConnection mqtt) {
         this.config = config;
@@ -67,7 +67,7 @@ public final class BmcAgent implements AutoCloseable {
         this.energy = new EnergyCounter(config.stateDir(), scheduler.instant());
         this.sampler = new TelemetrySampler(monitor(pi4j, config.monitor()), energy, reporter, scheduler,
                 config.monitor().sampleInterval(), guard::check, this::publishState);
-        this.boot = new BootTracker(config.console().enabled());
+        this.boot = new BootTracker(config.console().enabled(), config.stateDir());
         this.consoleHealth = config.console().enabled() ? "unknown" : "none";
         this.console = config.console().enabled()
                 ? Optional.of(new ConsoleMonitor(config.console(),
@@ -94,6 +94,7 @@ public final class BmcAgent implements AutoCloseable {
                 reporter.event("energy.reset", "energy counter starts a new epoch " + energy.epoch(), reset);
             }
             power.start();
+            reporter.event("bmc.started", "BMC agent started; " + power.lastCause(), "agent start");
         });
         scheduler.every(Duration.ZERO, config.monitor().sampleInterval(), sampler::sample);
         scheduler.every(config.telemetryInterval(), config.telemetryInterval(), sampler::publish);
@@ -135,10 +136,12 @@ public final class BmcAgent implements AutoCloseable {
 
     private void publishState(String cause) {
         boolean powered = power.isOn();
-        if (powered != lastPowered) {
+        if (lastPowered == null) {
+            boot.adopt(powered);
+        } else if (powered != lastPowered) {
             boot.powerChanged();
-            lastPowered = powered;
         }
+        lastPowered = powered;
         reporter.state(NodeState.of(scheduler.instant(), powered ? PowerState.ON : PowerState.OFF,
                 boot.state(powered), sampler.sensorStatus(), consoleHealth, cause));
     }

@@ -2,6 +2,7 @@ package io.racklet.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.racklet.sim.board.BoardPort;
 import io.racklet.sim.board.SimIoException;
@@ -68,7 +69,7 @@ class SimRackTest {
         clock.advance(Duration.ofSeconds(30));
         byte[] bus = board.i2cTransfer(1, 0x40, new byte[] {0x02}, 2);
         double volts = ((((bus[0] & 0xFF) << 8) | (bus[1] & 0xFF)) >> 3) * 0.004;
-        assertThat(volts).isCloseTo(rack.node("node-1").volts(), org.assertj.core.data.Offset.offset(0.02));
+        assertThat(volts).isCloseTo(rack.node("node-1").volts(), within(0.02));
         assertThat(rack.monitor("node-1")).isNotNull();
     }
 

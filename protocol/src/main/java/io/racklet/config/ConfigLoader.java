@@ -37,6 +37,9 @@ public final class ConfigLoader {
     }
 
     public static <T> T parse(String source, String yaml, Class<T> type) {
+        if (yaml.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#") || l.strip().equals("---"))) {
+            throw new ConfigException(source + ": file is empty");
+        }
         ObjectReader reader = Json.yaml().readerFor(type)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
@@ -74,6 +77,10 @@ public final class ConfigLoader {
     }
 
     private static String problem(JsonProcessingException e) {
+        String original = e.getOriginalMessage();
+        if (original != null && original.startsWith("Duplicate field")) {
+            return "duplicate key " + original.substring("Duplicate field ".length()).replace("'", "'");
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field; expected one of " + u.getKnownPropertyIds();
         }
@@ -94,6 +101,9 @@ public final class ConfigLoader {
             }
             if (msg.contains("Null value for creator property")) {
                 return "must not be empty";
+            }
+            if (msg.startsWith("Cannot map `null` into type")) {
+                return "missing (required)";
             }
             return "expected " + simpleName(m.getTargetType()) + " (" + firstSentence(msg) + ")";
         }

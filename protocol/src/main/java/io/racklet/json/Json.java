@@ -1,6 +1,7 @@
 package io.racklet.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,6 +35,8 @@ public final class Json {
         SimpleModule durations = new SimpleModule("racklet-durations");
         durations.addDeserializer(Duration.class, new DurationText.Deserializer());
         durations.addSerializer(Duration.class, new DurationText.Serializer());
+        // a key written twice is a mistake, never "the last one wins"
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return mapper.registerModule(new JavaTimeModule())
                 .registerModule(durations)
                 // absent values are written as null: API clients see every field, always

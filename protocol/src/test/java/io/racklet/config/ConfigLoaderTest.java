@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,8 +81,6 @@ class ConfigLoaderTest {
                 .startsWith("test.yaml:7:").contains("field 'limits.strict'", "boolean (true or false)");
     }
 
-    @Disabled("BUG: ConfigLoader.problem() reports an omitted int as \"expected whole number (Cannot map `null` into type `int` "
-            + "(set DeserializationConfig...FAIL_ON_NULL_FOR_PRIMITIVES...))\": Jackson internals, and it never says 'missing'")
     @Test
     void missingPrimitiveFieldIsNamedAndCalledMissing() {
         // a primitive has no null to default from: leaving it out must be an error that says so
@@ -93,8 +90,6 @@ class ConfigLoaderTest {
                 .doesNotContain("DeserializationFeature");
     }
 
-    @Disabled("BUG: a repeated key reaches the record binder and reads \"test.yaml: field 'port': No fallback setter/field "
-            + "defined for creator property 'port' (of `...$ServerConfig`)\": no line, no word of a duplicate, Java internals")
     @Test
     void duplicateKeyIsReportedWithItsLine() {
         ConfigException e = failure(VALID + "port: 9090\n");
@@ -144,8 +139,6 @@ class ConfigLoaderTest {
         assertThat(failure("---\n").getMessage()).isEqualTo("test.yaml: file is empty");
     }
 
-    @Disabled("BUG: ConfigLoader.parse() only says 'file is empty' when Jackson returns null ('---'); a 0-byte or "
-            + "comment-only file makes Jackson throw 'No content to map due to end-of-input', reported as 'expected ServerConfig (...)'")
     @Test
     void emptyOrCommentOnlyFileSaysSo() {
         assertThat(failure("").getMessage()).isEqualTo("test.yaml: file is empty");

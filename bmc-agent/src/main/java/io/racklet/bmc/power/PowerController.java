@@ -104,7 +104,11 @@ public final class PowerController {
 
     private void cycle(String cause) {
         cancelPendingCycle();
-        setDesired(false, cause + " (cycle: off)");
+        // only the live rail goes off: the saved state stays "on", so an agent restarted
+        // mid-cycle still brings the node back under the last-state policy
+        desiredOn = false;
+        desiredCause = cause + " (cycle: off)";
+        store.save(true);
         reconcile();
         pendingCycle = scheduler.schedule(config.cycleOffTime(), () -> {
             pendingCycle = null;

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -235,8 +234,6 @@ class PowerControllerTest {
         assertThat(c.isOn()).isFalse();
     }
 
-    @Disabled("BUG: PowerController.cycle() persists desired=off for the off phase; if the agent restarts before the "
-            + "pending 'on' runs, last-state restores 'off' and the node a user asked to cycle stays off")
     @Test
     void cycleInterruptedByAnAgentRestartStillEndsOn() {
         rail.on = true;

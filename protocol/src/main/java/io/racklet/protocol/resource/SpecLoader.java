@@ -198,6 +198,11 @@ public final class SpecLoader {
                 return f.numberNode(p.getDoubleValue());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
+                // YAML 1.1 reads bare on/off as booleans; in a rack spec they are power states
+                String raw = p.getText();
+                if (raw.equalsIgnoreCase("on") || raw.equalsIgnoreCase("off")) {
+                    return f.textNode(raw.toLowerCase());
+                }
                 return f.booleanNode(t == JsonToken.VALUE_TRUE);
             }
             default -> {
@@ -211,6 +216,10 @@ public final class SpecLoader {
         for (ValidationMessage m : SCHEMA.validate(doc.tree())) {
             String pointer = m.getInstanceLocation().toString().replaceFirst("^\\$", "")
                     .replaceAll("\\.([^.\\[]+)", "/$1").replaceAll("\\[(\\d+)]", "/$1");
+            if ("additionalProperties".equals(m.getType()) && m.getProperty() != null) {
+                // point at the unknown key itself, not at the object holding it
+                pointer = pointer + "/" + m.getProperty();
+            }
             String where = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.') + ": ";
             String text = m.getMessage().replaceFirst("^\\$[^:]*: ", "");
             out.add(doc.problem(pointer, where + text));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.ApplicationContext;
 import io.racklet.bmc.BmcAgent;
 import io.racklet.bmc.BmcConfig;
+import io.racklet.bmc.power.PowerConfig;
+import io.racklet.bmc.power.RestorePolicy;
 import io.racklet.controller.ControllerApp;
 import io.racklet.controller.ControllerConfig;
 import io.racklet.controller.rack.NodeView;
@@ -40,8 +42,7 @@ class ExternalMosquittoTest {
             SystemScheduler clock = new SystemScheduler("test-bmc");
             SimRack world = new SimRack(clock).addNode("n1", BmcWiring.DEFAULT, 1);
             BmcConfig bmcConfig = new BmcConfig("lab", "n1", MqttSettings.of(broker.url()),
-                    new io.racklet.bmc.power.PowerConfig(null, null, null, null, io.racklet.bmc.power.RestorePolicy.ALWAYS_ON),
-                    null, Duration.ofMillis(200), dir.resolve("bmc"));
+                    PowerConfig.withPolicy(RestorePolicy.ALWAYS_ON), null, null, Duration.ofMillis(200), dir.resolve("bmc"));
             MqttConnection bmcMqtt = new MqttConnection(bmcConfig.mqtt(), "bmc-lab-n1", null, null);
             BmcAgent bmc = new BmcAgent(bmcConfig, SimPi4j.context(world.board("n1")), clock, bmcMqtt);
             try {

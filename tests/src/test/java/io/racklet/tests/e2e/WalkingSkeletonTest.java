@@ -96,12 +96,32 @@ class WalkingSkeletonTest {
 
     @Test
     @Order(4)
+    void consoleShowsTheBootAndTheReadyMarkerMarksTheNodeBooted() throws Exception {
+        JsonNode node = api.await("/api/v1/nodes/node-1", Duration.ofSeconds(60),
+                n -> n.path("boot").asText().equals("booted"));
+        assertThat(node.path("console").asText()).isEqualTo("ok");
+        // the state change may overtake the console chunk that carried the marker: give it a moment
+        String console = "";
+        for (int i = 0; i < 50 && !console.contains("login:"); i++) {
+            console = api.getText("/api/v1/nodes/node-1/console?tail=50");
+            Thread.sleep(100);
+        }
+        assertThat(console).contains("Booting Linux", "racklet-node ready", "node-1 login:");
+        JsonNode events = api.get("/api/v1/events?node=node-1&kind=node.booted").body();
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).path("cause").asText()).contains("ready marker");
+        assertThat(api.get("/api/v1/nodes/node-1").body().path("energyWh").asDouble()).isPositive();
+    }
+
+    @Test
+    @Order(5)
     void mosquittoSubSeesTheDocumentedTopics() throws Exception {
-        // a power change while we listen, so that the event topic shows too
+        // a power change and console input while we listen, so that events and console show too
         Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(mqttPort),
                 "-t", "racklet/#", "-v", "-W", "4").redirectErrorStream(true).start();
         Thread.sleep(700);
         api.post("/api/v1/nodes/node-5/power", "{\"action\":\"cycle\"}");
+        api.post("/api/v1/nodes/node-1/console", "{\"data\":\"hostname\\n\"}");
         List<String> topics = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(sub.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -113,7 +133,7 @@ class WalkingSkeletonTest {
         assertThat(sub.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(topics).contains(
                 "racklet/demo/node-1/telemetry", "racklet/demo/node-1/state", "racklet/demo/node-1/availability",
-                "racklet/demo/node-5/events", "racklet/demo/node-5/commands",
+                "racklet/demo/node-5/events", "racklet/demo/node-5/commands", "racklet/demo/node-1/console",
                 "racklet/demo/rmc/telemetry", "racklet/demo/rmc/availability", "racklet/demo/controller/availability");
         assertThat(topics).allMatch(t -> t.matches("racklet/demo/[a-z0-9-]+/(telemetry|state|events|console|commands|availability)"));
     }
