@@ -9,7 +9,11 @@ import io.racklet.json.Json;
 import io.racklet.mqtt.MqttConnection;
 import io.racklet.mqtt.MqttSettings;
 import io.racklet.net.LoopbackPorts;
+import io.racklet.protocol.message.BootState;
+import io.racklet.protocol.message.Command;
+import io.racklet.protocol.message.ConsoleChunk;
 import io.racklet.protocol.message.Messages;
+import io.racklet.protocol.message.NodeEvent;
 import io.racklet.protocol.message.NodeState;
 import io.racklet.protocol.message.PowerCommand;
 import io.racklet.protocol.message.PowerState;
@@ -68,7 +72,9 @@ class ControllerApiTest {
         app = ControllerApp.start(config);
         base = "http://127.0.0.1:" + ControllerApp.httpPort(app);
         bmc = new MqttConnection(MqttSettings.of("tcp://127.0.0.1:" + mqttPort), "test-bmc", null, null).start();
-        bmc.subscribe("racklet/lab/alpha/commands", 1, (t, p) -> commands.add(Messages.decode(p, PowerCommand.class)));
+        bmc.subscribe("racklet/lab/alpha/commands", 1, (t, p) -> {
+            if (Messages.decode(p, Command.class) instanceof PowerCommand c) commands.add(c);
+        });
         assertThat(bmc.awaitConnected(Duration.ofSeconds(10))).isTrue();
     }
 
@@ -90,7 +96,7 @@ class ControllerApiTest {
     @Test
     void telemetryAndStateFromTheBmcShowInTheApi() throws Exception {
         Instant ts = Instant.now();
-        bmc.publish("racklet/lab/alpha/state", Messages.encode(NodeState.of(ts, PowerState.ON, "ok", "test")), 1, true);
+        bmc.publish("racklet/lab/alpha/state", Messages.encode(NodeState.of(ts, PowerState.ON, BootState.BOOTED, "ok", "ok", "test")), 1, true);
         bmc.publish("racklet/lab/alpha/telemetry", Messages.encode(PowerTelemetry.of(1, ts, 5.01, 0.6, 3.0)), 1, false);
         JsonNode alpha = await("/api/v1/nodes/alpha", n -> n.path("watts").asDouble() == 3.0);
         assertThat(alpha.path("power").asText()).isEqualTo("on");
@@ -149,6 +155,44 @@ class ControllerApiTest {
         assertThat(r.status()).isEqualTo(status);
         assertThat(r.body().path("status").asInt()).isEqualTo(status);
         assertThat(r.body().path("message").asText()).contains(mentions.replace("'", ""));
+    }
+
+    @Test
+    void eventsFromBmcsAreKeptAndFilterable() throws Exception {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        bmc.publish("racklet/lab/alpha/events", Messages.encode(NodeEvent.of(1, t0, "power.off", "node powered off", "command 1")), 1, false);
+        bmc.publish("racklet/lab/beta/events", Messages.encode(NodeEvent.of(1, t0.plusSeconds(1), "sensor.failed", "gone", "I2C")), 1, false);
+        bmc.publish("racklet/lab/alpha/events", Messages.encode(NodeEvent.of(2, t0.plusSeconds(2), "power.on", "node powered on", "command 2")), 1, false);
+        await("/api/v1/events?node=alpha&kind=power", list -> list.size() == 2);
+        JsonNode alphaPower = get("/api/v1/events?node=alpha&kind=power").body();
+        assertThat(alphaPower.findValuesAsText("kind")).containsExactly("power.off", "power.on");
+        assertThat(alphaPower.get(0).path("cause").asText()).isEqualTo("command 1");
+        assertThat(get("/api/v1/events?kind=sensor").body().findValuesAsText("node")).containsExactly("beta");
+        assertThat(get("/api/v1/events?node=alpha&since=2026-01-01T00:00:01Z").body()).hasSize(1);
+        assertThat(get("/api/v1/events?limit=1&node=alpha").body().findValuesAsText("kind")).containsExactly("power.on");
+        assertThat(get("/api/v1/events?limit=0").status()).isEqualTo(400);
+        assertThat(get("/api/v1/events?since=yesterday").body().path("message").asText()).contains("ISO-8601");
+    }
+
+    @Test
+    void consoleOutputIsTailedAndInputBecomesACommand() throws Exception {
+        bmc.publish("racklet/lab/beta/console", Messages.encode(ConsoleChunk.of(1, Instant.now(), "line 1\r\nline 2\r\n")), 1, false);
+        bmc.publish("racklet/lab/beta/console", Messages.encode(ConsoleChunk.of(2, Instant.now(), "line 3\r\nlogin: ")), 1, false);
+        String tail = "";
+        for (int i = 0; i < 100 && !tail.contains("login"); i++) {
+            tail = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/nodes/beta/console?tail=2")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Thread.sleep(20);
+        }
+        assertThat(tail).isEqualTo("line 3\nlogin: \n");
+        assertThat(get("/api/v1/nodes/beta/console?tail=zero").status()).isEqualTo(400);
+        assertThat(get("/api/v1/nodes/nobody/console").status()).isEqualTo(404);
+
+        Response sent = post("/api/v1/nodes/alpha/console", "{\"data\":\"uname -a\\n\"}");
+        assertThat(sent.status()).isEqualTo(202);
+        assertThat(post("/api/v1/nodes/alpha/console", "{\"data\":\"\"}").status()).isEqualTo(400);
+        assertThat(post("/api/v1/nodes/alpha/console", "{\"data\":\"" + "x".repeat(5000) + "\"}").body()
+                .path("message").asText()).contains("longer than");
     }
 
     @Test
