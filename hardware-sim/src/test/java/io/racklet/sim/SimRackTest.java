@@ -9,6 +9,8 @@ import io.racklet.sim.board.SimIoException;
 import io.racklet.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SimRackTest {
@@ -31,15 +33,15 @@ class SimRackTest {
 
     @Test
     void activeLowEnableLineStartsHighWithTheNodeOffAndLowSwitchesItOn() {
-        rack.addNode("node-1", new BmcWiring(22, false, 27, 1, 0x41, BmcWiring.Monitor.INA219, 0.1), 1);
+        rack.addNode("node-1", BmcWiring.DEFAULT.withEnableActiveHigh(false), 1);
         BoardPort board = rack.board("node-1");
-        assertThat(board.readLine(22)).isTrue();
+        assertThat(board.readLine(17)).isTrue();
         assertThat(rack.node("node-1").powered()).isFalse();
 
-        board.writeLine(22, false);
+        board.writeLine(17, false);
         assertThat(rack.node("node-1").powered()).isTrue();
 
-        board.writeLine(22, true);
+        board.writeLine(17, true);
         assertThat(rack.node("node-1").powered()).isFalse();
     }
 
@@ -88,5 +90,37 @@ class SimRackTest {
         assertThat(rack.board("rmc")).isNotNull();
         assertThat(rack.board("node-9")).isNull();
         assertThat(rack.node("rmc")).isNull();
+    }
+
+    @Test
+    void resetLineIdlesHighAndLowRestartsAPoweredNode() {
+        rack.addNode("node-1", BmcWiring.DEFAULT, 1);
+        BoardPort board = rack.board("node-1");
+        assertThat(BmcWiring.DEFAULT.resetLine()).isEqualTo(27);
+        assertThat(board.readLine(27)).as("reset released").isTrue();
+
+        board.writeLine(17, true);
+        Instant firstBoot = rack.node("node-1").poweredOnAt();
+        clock.advance(Duration.ofSeconds(30));
+        List<Boolean> heard = new ArrayList<>();
+        rack.node("node-1").onPowerChange(heard::add);
+
+        board.writeLine(27, false);
+
+        assertThat(rack.node("node-1").powered()).isTrue();
+        assertThat(rack.node("node-1").poweredOnAt()).isEqualTo(clock.instant()).isAfter(firstBoot);
+        assertThat(rack.node("node-1").amps()).as("boots from scratch: inrush again").isGreaterThan(2.0);
+        assertThat(heard).as("the console sees a new boot").containsExactly(false, true);
+
+        clock.advance(Duration.ofMillis(500));
+        board.writeLine(27, true); // release: nothing else happens
+        assertThat(rack.node("node-1").poweredOnAt()).isEqualTo(clock.instant().minusMillis(500));
+    }
+
+    @Test
+    void resetOfAnUnpoweredNodeDoesNotPowerItOn() {
+        rack.addNode("node-1", BmcWiring.DEFAULT, 1);
+        rack.board("node-1").writeLine(27, false);
+        assertThat(rack.node("node-1").powered()).isFalse();
     }
 }

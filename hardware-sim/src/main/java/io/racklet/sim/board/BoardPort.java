@@ -11,6 +11,9 @@ public interface BoardPort {
     /** Current level of a GPIO line (true = high). */
     boolean readLine(int line);
 
+    /** How many times a line has changed level since the board came up: how edges cross a process boundary. */
+    long edges(int line);
+
     /** Drives a GPIO line. */
     void writeLine(int line, boolean high);
 

@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 public final class SimBoard implements BoardPort {
     private final String name;
     private final Map<Integer, Boolean> lines = new HashMap<>();
+    private final Map<Integer, Long> edges = new HashMap<>();
     private final Map<Long, I2cDevice> devices = new HashMap<>();
     private final Map<Integer, double[]> pwm = new HashMap<>();
     private final List<BiConsumer<Integer, Boolean>> lineListeners = new CopyOnWriteArrayList<>();
@@ -32,10 +33,16 @@ public final class SimBoard implements BoardPort {
         Boolean before;
         synchronized (this) {
             before = lines.put(line, high);
+            if (before != null && before != high) edges.merge(line, 1L, Long::sum);
         }
         if (before == null || before != high) {
             lineListeners.forEach(l -> l.accept(line, high));
         }
+    }
+
+    @Override
+    public synchronized long edges(int line) {
+        return edges.getOrDefault(line, 0L);
     }
 
     /** Lets a model (e.g. a power rail) follow a line the agent drives. */

@@ -82,6 +82,13 @@ public final class NodeConsole implements AutoCloseable {
         pendingLines.add(scheduler.schedule(bootTime, () -> print(READY_MARKER + "\r\n\r\n" + node + " login: ")));
     }
 
+    /** The OS shuts down: it says so, and halts after {@code after}. */
+    public synchronized void shutdown(Duration after) {
+        halt();
+        print("\r\n[  OK  ] Stopping all services... (shutdown requested)\r\n");
+        pendingLines.add(scheduler.schedule(after, () -> print("reboot: Power down\r\n")));
+    }
+
     private synchronized void halt() {
         pendingLines.forEach(Scheduler.Cancellable::cancel);
         pendingLines.clear();

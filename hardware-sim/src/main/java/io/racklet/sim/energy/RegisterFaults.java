@@ -29,14 +29,14 @@ public final class RegisterFaults {
         stuck.clear();
     }
 
-    synchronized void beforeTransfer(String part) {
+    public synchronized void beforeTransfer(String part) {
         if (failuresToInject > 0) {
             if (failuresToInject != Integer.MAX_VALUE) failuresToInject--;
             throw new SimIoException("I2C: " + part + " did not acknowledge (injected fault)");
         }
     }
 
-    synchronized int override(int register, int value) {
+    public synchronized int override(int register, int value) {
         return stuck.getOrDefault(register, value);
     }
 }

@@ -50,6 +50,19 @@ public final class RemoteBoard implements BoardPort {
     }
 
     @Override
+    public synchronized long edges(int line) {
+        try {
+            out.writeByte(WireOp.EDGES);
+            out.writeInt(line);
+            out.flush();
+            status();
+            return in.readLong();
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    @Override
     public synchronized void writeLine(int line, boolean high) {
         try {
             out.writeByte(WireOp.WRITE_LINE);

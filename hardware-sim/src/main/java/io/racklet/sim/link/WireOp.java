@@ -10,6 +10,7 @@ final class WireOp {
     static final int WRITE_LINE = 2;
     static final int I2C = 3;
     static final int PWM = 4;
+    static final int EDGES = 5;
     static final int OK = 0;
     static final int ERROR = 1;
     /** Bounds what a peer may ask for, so a confused client cannot make the server allocate wildly. */

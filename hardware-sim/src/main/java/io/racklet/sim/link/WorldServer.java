@@ -104,6 +104,11 @@ public final class WorldServer implements AutoCloseable {
                     out.writeByte(WireOp.OK);
                     out.writeBoolean(level);
                 }
+                case WireOp.EDGES -> {
+                    long n = board.edges(in.readInt());
+                    out.writeByte(WireOp.OK);
+                    out.writeLong(n);
+                }
                 case WireOp.WRITE_LINE -> {
                     int line = in.readInt();
                     board.writeLine(line, in.readBoolean());

@@ -20,7 +20,12 @@ public final class ComputeNode {
     private final double activityPhase;
     private final List<Consumer<Boolean>> powerListeners = new CopyOnWriteArrayList<>();
     private Instant poweredOnAt;
+    private Instant haltAt;
     private double load;
+    /** What a halted Pi 4 still draws from its rail (EEPROM POWER_OFF_ON_HALT=0). */
+    static final double HALTED_AMPS = 0.05;
+    /** How long the OS takes from a shutdown request to halting. */
+    public static final Duration SHUTDOWN_TIME = Duration.ofSeconds(5);
 
     /**
      * @param supplyVolts the backplane's 5 V rail at no load
@@ -41,8 +46,10 @@ public final class ComputeNode {
             changed = on != (poweredOnAt != null);
             if (on && poweredOnAt == null) {
                 poweredOnAt = clock.instant();
+                haltAt = null;
             } else if (!on) {
                 poweredOnAt = null;
+                haltAt = null;
             }
         }
         if (changed) {
@@ -53,6 +60,18 @@ public final class ComputeNode {
     /** Lets other models (e.g. the console) follow the rail. */
     public void onPowerChange(Consumer<Boolean> listener) {
         powerListeners.add(listener);
+    }
+
+    /** The OS was asked to shut down (shutdown button or line): it halts after {@link #SHUTDOWN_TIME}. */
+    public synchronized void requestShutdown() {
+        if (poweredOnAt != null && haltAt == null) {
+            haltAt = clock.instant().plus(SHUTDOWN_TIME);
+        }
+    }
+
+    /** Powered but its OS has halted. */
+    public synchronized boolean halted() {
+        return haltAt != null && !clock.instant().isBefore(haltAt);
     }
 
     public synchronized boolean powered() {
@@ -70,6 +89,7 @@ public final class ComputeNode {
 
     public synchronized double amps() {
         if (poweredOnAt == null) return 0;
+        if (halted()) return HALTED_AMPS;
         Duration since = Duration.between(poweredOnAt, clock.instant());
         // daemons waking up: a few percent of load drifting with a period of about half a minute
         double activity = profile.booting(since) ? 0 : 0.04 * (1 + Math.sin(since.toMillis() / 4700.0 + activityPhase));

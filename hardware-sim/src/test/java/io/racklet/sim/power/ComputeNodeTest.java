@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.racklet.time.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComputeNodeTest {
@@ -100,5 +102,20 @@ class ComputeNodeTest {
 
         node.setPowered(true);
         assertThat(node.amps()).isEqualTo(PI.inrushAmps());
+    }
+
+    @Test
+    void powerListenersHearChangesOnly() {
+        List<Boolean> heard = new ArrayList<>();
+        node.onPowerChange(heard::add);
+
+        node.setPowered(false); // already off
+        node.setPowered(true);
+        node.setPowered(true);  // already on: no second boot for the console
+        clock.advance(Duration.ofSeconds(1));
+        node.setPowered(false);
+        node.setPowered(false);
+
+        assertThat(heard).containsExactly(true, false);
     }
 }

@@ -5,16 +5,19 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 
 /**
- * A request to a BMC, on {@code racklet/<rack>/<node>/commands}, told apart by {@code type}.
+ * A request to an agent, on {@code racklet/<rack>/<node>/commands} (or {@code .../rmc/commands}),
+ * told apart by {@code type}.
  * Becomes the payload of a signed envelope once commands are signed; the BMC names {@code id}
  * and {@code requestedBy} as the cause of what it does.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = PowerCommand.class, name = "power"),
-    @JsonSubTypes.Type(value = ConsoleInput.class, name = "console")
+    @JsonSubTypes.Type(value = ConsoleInput.class, name = "console"),
+    @JsonSubTypes.Type(value = PowerRequest.class, name = "power-request"),
+    @JsonSubTypes.Type(value = PowerGrant.class, name = "power-grant")
 })
-public sealed interface Command extends Message permits PowerCommand, ConsoleInput {
+public sealed interface Command extends Message permits PowerCommand, ConsoleInput, PowerRequest, PowerGrant {
     String id();
 
     Instant issuedAt();

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** What a power command asks the BMC to do: on, off, cycle (off, wait, on) or reset. */
+/** What a power command asks the BMC to do: on, off, cycle (off, wait, on), reset or a graceful shutdown. */
 public enum PowerAction {
     ON, OFF, CYCLE,
     /** Pulse the node's reset line (needs one wired and configured). */
-    RESET;
+    RESET,
+    /** Ask the node's OS to shut down (shutdown line), then cut power once it halted or after a timeout. */
+    SHUTDOWN;
 
     @JsonValue
     @Override

@@ -14,20 +14,21 @@ import java.time.Instant;
  * @param wattsMax highest sampled power in the interval
  * @param energyWh the node's energy counter: monotonic, kept across agent restarts
  * @param samples  how many samples the interval holds
+ * @param celsius  the node's temperature from the BMC's sensor beside it, null without one
  */
 public record PowerTelemetry(int v, long seq, Instant ts, double volts, double amps, double watts,
-        double wattsMin, double wattsMax, double energyWh, int samples) implements Message {
+        double wattsMin, double wattsMax, double energyWh, int samples, Double celsius) implements Message {
     public PowerTelemetry {
         Messages.require(v, ts);
     }
 
     /** A single-sample interval. */
     public static PowerTelemetry of(long seq, Instant ts, double volts, double amps, double watts) {
-        return new PowerTelemetry(VERSION, seq, ts, volts, amps, watts, watts, watts, 0, 1);
+        return new PowerTelemetry(VERSION, seq, ts, volts, amps, watts, watts, watts, 0, 1, null);
     }
 
     public static PowerTelemetry of(long seq, Instant ts, double volts, double amps, double watts,
-            double wattsMin, double wattsMax, double energyWh, int samples) {
-        return new PowerTelemetry(VERSION, seq, ts, volts, amps, watts, wattsMin, wattsMax, energyWh, samples);
+            double wattsMin, double wattsMax, double energyWh, int samples, Double celsius) {
+        return new PowerTelemetry(VERSION, seq, ts, volts, amps, watts, wattsMin, wattsMax, energyWh, samples, celsius);
     }
 }

@@ -60,6 +60,7 @@ public final class SpecLoader {
 
     private static RackDeclaration assemble(List<Located> documents, List<SpecProblem> problems, String origin) {
         RackResource rack = null;
+        FanPolicyResource fanPolicy = null;
         List<NodeResource> nodes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Map<Integer, String> slots = new HashMap<>();
@@ -73,6 +74,12 @@ public final class SpecLoader {
                     problems.add(doc.problem("", "a second Rack '" + rr.name() + "'; a spec declares exactly one Rack"));
                 }
                 rack = rr;
+            } else if (r instanceof FanPolicyResource f) {
+                if (fanPolicy != null) {
+                    problems.add(doc.problem("", "a second FanPolicy '" + f.name() + "'; a rack has at most one"));
+                }
+                problems.addAll(FanPolicyRules.check(f, doc));
+                fanPolicy = f;
             } else if (r instanceof NodeResource n) {
                 if (n.name().equals(Topics.RMC) || n.name().equals(Topics.CONTROLLER)) {
                     problems.add(doc.problem("/metadata/name", "'" + n.name() + "' is reserved and cannot name a node"));
@@ -93,7 +100,7 @@ public final class SpecLoader {
         if (!problems.isEmpty()) {
             throw new SpecException(problems);
         }
-        return new RackDeclaration(rack, nodes);
+        return new RackDeclaration(rack, nodes, java.util.Optional.ofNullable(fanPolicy));
     }
 
     private static List<Path> specFiles(Path fileOrDir) {
@@ -232,6 +239,7 @@ public final class SpecLoader {
         Class<? extends Resource> type = switch (doc.tree().path("kind").asText()) {
             case "Rack" -> RackResource.class;
             case "Node" -> NodeResource.class;
+            case "FanPolicy" -> FanPolicyResource.class;
             default -> null;
         };
         if (type == null) {
