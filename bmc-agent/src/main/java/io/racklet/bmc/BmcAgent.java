@@ -15,6 +15,14 @@ import io.racklet.bmc.power.DesiredPowerStore;
 import io.racklet.bmc.power.GpioLines;
 import io.racklet.bmc.power.OverCurrentGuard;
 import io.racklet.bmc.power.PowerController;
+import io.racklet.bmc.power.PowerGate;
+import io.racklet.bmc.thermal.ThermometerConfig;
+import io.racklet.drivers.thermal.Thermometer;
+import io.racklet.drivers.thermal.Tmp102;
+import io.racklet.drivers.thermal.Tmp117;
+import io.racklet.protocol.message.PowerGrant;
+import io.racklet.protocol.message.PowerRequest;
+import io.racklet.protocol.message.RackState;
 import io.racklet.bmc.report.MqttNodeReporter;
 import io.racklet.mqtt.MqttConnection;
 import io.racklet.protocol.message.Command;
@@ -47,6 +55,7 @@ public final class BmcAgent implements AutoCloseable {
     private final MqttNodeReporter reporter;
     private final PowerController power;
     private final TelemetrySampler sampler;
+    private final PowerGate gate;
     private final EnergyCounter energy;
     private final Optional<ConsoleMonitor> console;
     private final BootTracker boot;
@@ -59,14 +68,22 @@ public final class BmcAgent implements AutoCloseable {
         this.scheduler = scheduler;
         this.mqtt = mqtt;
         this.reporter = new MqttNodeReporter(mqtt, scheduler, config.rack(), config.node());
+        this.gate = new PowerGate(config.node(), config.power(), scheduler, this::askRack, reporter, config.stateDir());
         this.power = new PowerController(GpioLines.enable(pi4j, config.power()),
                 config.power().resetLine() == null ? Optional.empty() : Optional.of(GpioLines.reset(pi4j, config.power())),
-                config.power(), scheduler, reporter, new DesiredPowerStore(config.stateDir()), this::publishState);
+                config.power().shutdownLine() == null ? Optional.empty() : Optional.of(GpioLines.shutdown(pi4j, config.power())),
+                gate, config.power(), scheduler, reporter, new DesiredPowerStore(config.stateDir()), this::publishState);
         OverCurrentGuard guard = new OverCurrentGuard(config.power().overCurrent(), scheduler,
                 cause -> power.protect("power.overcurrent", cause));
         this.energy = new EnergyCounter(config.stateDir(), scheduler.instant());
         this.sampler = new TelemetrySampler(monitor(pi4j, config.monitor()), energy, reporter, scheduler,
-                config.monitor().sampleInterval(), guard::check, this::publishState);
+                config.monitor().sampleInterval(), r -> {
+                    guard.check(r);
+                    power.observe(r.watts());
+                }, this::publishState);
+        if (config.thermometer() != null) {
+            sampler.withThermometer(thermometer(pi4j, config.thermometer()));
+        }
         this.boot = new BootTracker(config.console().enabled(), config.stateDir());
         this.consoleHealth = config.console().enabled() ? "unknown" : "none";
         this.console = config.console().enabled()
@@ -85,8 +102,17 @@ public final class BmcAgent implements AutoCloseable {
         };
     }
 
+    private static Thermometer thermometer(Context pi4j, ThermometerConfig t) {
+        I2C i2c = pi4j.create(I2C.newConfigBuilder(pi4j).id("node-thermometer").bus(t.bus()).device(t.address()).build());
+        return switch (t.chip()) {
+            case TMP102 -> new Tmp102(i2c);
+            case TMP117 -> new Tmp117(i2c);
+        };
+    }
+
     public void start() {
         mqtt.subscribe(Topics.topic(config.rack(), config.node(), TopicKind.COMMANDS), 1, (t, p) -> onCommand(p));
+        mqtt.subscribe(Topics.topic(config.rack(), Topics.RMC, TopicKind.STATE), 1, (t, p) -> onRackState(p));
         mqtt.onConnected(reporter::republishState);
         scheduler.schedule(Duration.ZERO, () -> {
             String reset = energy.takeResetReason();
@@ -125,9 +151,34 @@ public final class BmcAgent implements AutoCloseable {
         scheduler.schedule(Duration.ZERO, () -> execute(cmd));
     }
 
+    private void onRackState(byte[] payload) {
+        try {
+            RackState s = Messages.decode(payload, RackState.class);
+            scheduler.schedule(Duration.ZERO, () -> {
+                gate.budget(s.budgetWatts());
+                power.reconcile();
+            });
+        } catch (MalformedMessageException e) {
+            log.warn("ignored malformed rack state: {}", e.getMessage());
+        }
+    }
+
+    /** Asks the RMC for room in the rack's power budget. */
+    private void askRack(PowerRequest r) {
+        mqtt.publish(Topics.topic(config.rack(), Topics.RMC, TopicKind.COMMANDS), Messages.encode(r), 1, false);
+    }
+
     private void execute(Command cmd) {
         if (cmd instanceof PowerCommand p) {
             power.request(p.action(), p.cause());
+        } else if (cmd instanceof PowerGrant g) {
+            String refusal = gate.answer(g);
+            if (refusal == null) return;
+            if (refusal.isEmpty()) {
+                power.reconcile();
+            } else {
+                power.refused(refusal);
+            }
         } else if (cmd instanceof ConsoleInput in) {
             console.ifPresentOrElse(c -> c.write(in.data(), in.cause()),
                     () -> reporter.event("console.input.failed", "this node has no console configured", in.cause()));

@@ -2,6 +2,7 @@ package io.racklet.bmc;
 
 import io.racklet.bmc.console.ConsoleConfig;
 import io.racklet.bmc.energy.MonitorConfig;
+import io.racklet.bmc.thermal.ThermometerConfig;
 import io.racklet.bmc.power.PowerConfig;
 import io.racklet.mqtt.MqttSettings;
 import io.racklet.protocol.topic.Topics;
@@ -17,11 +18,12 @@ import java.time.Duration;
  * @param power             the node's enable line and power policies
  * @param monitor           the node's power monitor on I2C
  * @param console           the node's serial console (optional)
+ * @param thermometer       the thermometer beside the node (optional)
  * @param telemetryInterval how often telemetry is published (default 1s)
  * @param stateDir          where the agent keeps what must survive restarts
  */
 public record BmcConfig(
-        String rack, String node, MqttSettings mqtt, PowerConfig power, MonitorConfig monitor, ConsoleConfig console,
+        String rack, String node, MqttSettings mqtt, PowerConfig power, MonitorConfig monitor, ConsoleConfig console, ThermometerConfig thermometer,
         Duration telemetryInterval, Path stateDir) {
 
     public BmcConfig {

@@ -1,5 +1,6 @@
 package io.racklet.rmc;
 
+import com.pi4j.Pi4J;
 import io.racklet.config.ConfigLoader;
 import io.racklet.config.Entrypoint;
 import io.racklet.mqtt.MqttConnection;
@@ -13,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code racklet-rmc}: the rack management agent process. */
+/** {@code racklet-rmc}: the rack management agent process, identical on a Pi and in simulation. */
 @Command(name = "racklet-rmc", mixinStandardHelpOptions = true, description = "Runs the RMC agent of a rack.")
 public final class Main implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "Agent configuration file (YAML).")
@@ -29,7 +30,8 @@ public final class Main implements Callable<Integer> {
         SystemScheduler scheduler = new SystemScheduler("rmc");
         MqttConnection mqtt = new MqttConnection(cfg.mqtt(), "rmc-" + cfg.rack(),
                 new Will(Topics.topic(cfg.rack(), Topics.RMC, TopicKind.AVAILABILITY), "offline"), "online");
-        RmcAgent agent = new RmcAgent(cfg, scheduler, mqtt);
+        // the platform (a real Pi, or the simulator's Pi4J plugin) is whatever Pi4J finds
+        RmcAgent agent = new RmcAgent(cfg, Pi4J.newAutoContext(), scheduler, mqtt);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();

@@ -38,6 +38,8 @@ public final class TelemetrySampler {
     private Instant lastSampleAt;
     private boolean saveFailing;
     private Reading last;
+    private io.racklet.drivers.thermal.Thermometer thermometer;
+    private boolean thermometerFailing;
 
     /**
      * @param onReading      every accepted reading (e.g. for over-current protection)
@@ -52,6 +54,11 @@ public final class TelemetrySampler {
         this.sampleInterval = sampleInterval;
         this.onReading = onReading;
         this.onSensorChange = onSensorChange;
+    }
+
+    /** Adds the node's temperature to each telemetry message. */
+    public void withThermometer(io.racklet.drivers.thermal.Thermometer t) {
+        thermometer = t;
     }
 
     /** "ok" or "failed". */
@@ -148,6 +155,25 @@ public final class TelemetrySampler {
         IntervalStats s = stats;
         stats = new IntervalStats();
         reporter.telemetry(PowerTelemetry.of(++seq, clock.instant(), s.meanVolts(), s.meanAmps(), s.meanWatts(),
-                s.minWatts(), s.maxWatts(), energy.wattHours(), s.count()));
+                s.minWatts(), s.maxWatts(), energy.wattHours(), s.count(), nodeCelsius()));
+    }
+
+    /** The node's temperature, or null without a thermometer or when it fails (said once). */
+    private Double nodeCelsius() {
+        if (thermometer == null) return null;
+        try {
+            double c = thermometer.celsius();
+            if (thermometerFailing) {
+                thermometerFailing = false;
+                reporter.event("thermometer.recovered", "node thermometer reads again", "read succeeded");
+            }
+            return c;
+        } catch (RuntimeException e) {
+            if (!thermometerFailing) {
+                thermometerFailing = true;
+                reporter.event("thermometer.failed", "node thermometer: " + e.getMessage(), "I2C");
+            }
+            return null;
+        }
     }
 }

@@ -27,9 +27,19 @@ public final class GpioLines {
         };
     }
 
-    public static ResetLine reset(Context pi4j, PowerConfig config) {
-        DigitalState asserted = config.resetActiveLow() ? DigitalState.LOW : DigitalState.HIGH;
-        DigitalOutput line = output(pi4j, "node-reset", config.chipOffset() + config.resetLine(), asserted);
+    /** The node's reset input, active-low or -high as configured. */
+    public static SignalLine reset(Context pi4j, PowerConfig config) {
+        return signal(pi4j, "node-reset", config.chipOffset() + config.resetLine(), config.resetActiveLow());
+    }
+
+    /** The node's shutdown input (its GPIO3 with the gpio-shutdown overlay): active-low. */
+    public static SignalLine shutdown(Context pi4j, PowerConfig config) {
+        return signal(pi4j, "node-shutdown", config.chipOffset() + config.shutdownLine(), true);
+    }
+
+    private static SignalLine signal(Context pi4j, String id, int address, boolean activeLow) {
+        DigitalState asserted = activeLow ? DigitalState.LOW : DigitalState.HIGH;
+        DigitalOutput line = output(pi4j, id, address, asserted);
         return hold -> line.state(hold ? asserted : DigitalState.getInverseState(asserted));
     }
 

@@ -4,6 +4,8 @@ import io.racklet.bmc.report.NodeReporter;
 import io.racklet.json.DurationText;
 import io.racklet.protocol.message.PowerAction;
 import io.racklet.time.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -15,8 +17,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class PowerController {
     private static final Logger log = LoggerFactory.getLogger(PowerController.class);
+    /** Below this a powered node counts as halted (a halted Pi 4 draws about 0.25 W). */
+    static final double HALTED_WATTS = 1.0;
+    static final Duration HALTED_FOR = Duration.ofSeconds(2);
+    static final Duration SHUTDOWN_PULSE = Duration.ofMillis(200);
+
     private final PowerSwitch rail;
-    private final Optional<ResetLine> reset;
+    private final Optional<SignalLine> reset;
+    private final Optional<SignalLine> shutdown;
+    private final PowerGate gate;
     private final PowerConfig config;
     private final Scheduler scheduler;
     private final NodeReporter reporter;
@@ -26,15 +35,24 @@ public final class PowerController {
     private String desiredCause;
     private Boolean observedOn;
     private Scheduler.Cancellable pendingCycle;
+    private Scheduler.Cancellable shutdownTimeout;
+    private String shutdownCause;
+    private Instant lowSince;
+    private boolean waiting;
 
     /**
      * @param reset         the node's reset line, if one is wired
+     * @param shutdown      the node's shutdown line, if one is wired
+     * @param gate          admission to the rack's power budget
      * @param onStateChange called with the cause whenever the observed power state changes
      */
-    public PowerController(PowerSwitch rail, Optional<ResetLine> reset, PowerConfig config, Scheduler scheduler,
-            NodeReporter reporter, DesiredPowerStore store, Consumer<String> onStateChange) {
+    public PowerController(PowerSwitch rail, Optional<SignalLine> reset, Optional<SignalLine> shutdown, PowerGate gate,
+            PowerConfig config, Scheduler scheduler, NodeReporter reporter, DesiredPowerStore store,
+            Consumer<String> onStateChange) {
         this.rail = rail;
         this.reset = reset;
+        this.shutdown = shutdown;
+        this.gate = gate;
         this.config = config;
         this.scheduler = scheduler;
         this.reporter = reporter;
@@ -81,15 +99,68 @@ public final class PowerController {
         switch (action) {
             case ON -> {
                 cancelPendingCycle();
+                cancelShutdown();
                 setDesired(true, cause);
             }
             case OFF -> {
                 cancelPendingCycle();
+                cancelShutdown();
                 setDesired(false, cause);
             }
             case CYCLE -> cycle(cause);
             case RESET -> pulseReset(cause);
+            case SHUTDOWN -> beginShutdown(cause);
         }
+        reconcile();
+    }
+
+    /** The RMC refused to fit the node into the rack's budget: it stays off. */
+    public void refused(String reason) {
+        reporter.event("power.refused", "the rack's power budget refused this node: " + reason, desiredCause);
+        setDesired(false, "refused by the rack's power budget: " + reason);
+        reconcile();
+    }
+
+    /**
+     * Asks the node's OS to shut down through its shutdown line; power is cut once the node has
+     * halted (its draw falls below {@value #HALTED_WATTS} W for 2 s) or after the timeout.
+     */
+    private void beginShutdown(String cause) {
+        if (shutdown.isEmpty()) {
+            reporter.event("power.shutdown.refused", "no shutdown line is configured for this node (power.shutdownLine)", cause);
+            return;
+        }
+        if (!isOn() || shutdownCause != null) return;
+        cancelPendingCycle();
+        shutdownCause = cause;
+        lowSince = null;
+        shutdown.get().hold(true);
+        scheduler.schedule(SHUTDOWN_PULSE, () -> shutdown.get().hold(false));
+        reporter.event("power.shutdown.requested", "asked the node to shut down; power is cut once it halts or after "
+                + DurationText.format(config.shutdownTimeout()), cause);
+        shutdownTimeout = scheduler.schedule(config.shutdownTimeout(), () -> finishShutdown("timed out after "
+                + DurationText.format(config.shutdownTimeout())));
+    }
+
+    /** Every accepted power reading: watches a shutting-down node for its halt. */
+    public void observe(double watts) {
+        if (shutdownCause == null) return;
+        Instant now = scheduler.instant();
+        if (watts >= HALTED_WATTS) {
+            lowSince = null;
+        } else if (lowSince == null) {
+            lowSince = now;
+        } else if (Duration.between(lowSince, now).compareTo(HALTED_FOR) >= 0) {
+            finishShutdown("node halted");
+        }
+    }
+
+    private void finishShutdown(String how) {
+        if (shutdownCause == null) return;
+        String cause = shutdownCause + " (graceful shutdown: " + how + ")";
+        shutdownCause = null;
+        if (shutdownTimeout != null) shutdownTimeout.cancel();
+        setDesired(false, cause);
         reconcile();
     }
 
@@ -100,6 +171,11 @@ public final class PowerController {
         reporter.event(kind, "power cut to protect the node; it stays off until commanded on", cause);
         setDesired(false, cause);
         reconcile();
+    }
+
+    /** Whether the node is waiting for room in the rack's power budget. */
+    public boolean waitingForBudget() {
+        return waiting;
     }
 
     private void cycle(String cause) {
@@ -142,7 +218,16 @@ public final class PowerController {
             observedOn = on;
             onStateChange.accept("observed on the enable line");
         }
+        if (!desiredOn) {
+            gate.withdraw();
+            waiting = false;
+        }
         if (on != desiredOn) {
+            if (desiredOn && !gate.admit(desiredCause)) {
+                waiting = true;
+                return; // the rack's budget has no room yet; the grant triggers another pass
+            }
+            waiting = false;
             log.info("power {} -> {} ({})", on ? "on" : "off", desiredOn ? "on" : "off", desiredCause);
             rail.set(desiredOn);
             observedOn = rail.isOn();
@@ -159,6 +244,13 @@ public final class PowerController {
         desiredOn = on;
         desiredCause = cause;
         store.save(on);
+    }
+
+    private void cancelShutdown() {
+        if (shutdownCause != null) {
+            shutdownCause = null;
+            if (shutdownTimeout != null) shutdownTimeout.cancel();
+        }
     }
 
     private void cancelPendingCycle() {

@@ -19,13 +19,14 @@ public final class NodesCommand implements Callable<Integer> {
             System.out.println(nodes.toPrettyString());
             return Entrypoint.OK;
         }
-        System.out.printf("%-4s %-16s %-6s %-8s %8s %7s %10s  %-7s %s%n",
-                "SLOT", "NODE", "POWER", "BOOT", "WATTS", "VOLTS", "ENERGY Wh", "SENSOR", "UPDATED");
+        System.out.printf("%-4s %-16s %-6s %-8s %8s %7s %10s %6s  %-7s %s%n",
+                "SLOT", "NODE", "POWER", "BOOT", "WATTS", "VOLTS", "ENERGY Wh", "TEMP", "SENSOR", "UPDATED");
         for (JsonNode n : nodes) {
-            System.out.printf("%-4s %-16s %-6s %-8s %8.2f %7.2f %10.4f  %-7s %s%n", n.path("slot").asText("-"),
+            System.out.printf("%-4s %-16s %-6s %-8s %8.2f %7.2f %10.4f %6s  %-7s %s%n", n.path("slot").asText("-"),
                     n.path("name").asText(), n.path("power").asText(), n.path("boot").asText(), n.path("watts").asDouble(),
-                    n.path("volts").asDouble(), n.path("energyWh").asDouble(), n.path("sensor").asText(),
-                    n.path("updatedAt").asText("-"));
+                    n.path("volts").asDouble(), n.path("energyWh").asDouble(),
+                    n.path("celsius").isNumber() ? String.format("%.1f", n.path("celsius").asDouble()) : "-",
+                    n.path("sensor").asText(), n.path("updatedAt").asText("-"));
         }
         return Entrypoint.OK;
     }

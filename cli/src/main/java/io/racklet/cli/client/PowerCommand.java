@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code racklet power NODE on|off|cycle|reset}. */
-@Command(name = "power", mixinStandardHelpOptions = true, description = "Switch a node on, off, through a cycle (off, wait, on), or pulse its reset line.")
+@Command(name = "power", mixinStandardHelpOptions = true, description = "Switch a node on, off, through a cycle (off, wait, on), pulse its reset line, or shut it down gracefully.")
 public final class PowerCommand implements Callable<Integer> {
     @Mixin
     ControllerOptions controller = new ControllerOptions();
@@ -18,7 +18,7 @@ public final class PowerCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Node name.")
     String node;
 
-    @Parameters(index = "1", description = "on, off, cycle or reset.", converter = ActionConverter.class)
+    @Parameters(index = "1", description = "on, off, cycle, reset or shutdown.", converter = ActionConverter.class)
     PowerAction action;
 
     static final class ActionConverter implements picocli.CommandLine.ITypeConverter<PowerAction> {

@@ -21,6 +21,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--mqtt-port", defaultValue = "1883", description = "Embedded MQTT broker port (default: ${DEFAULT-VALUE}).")
     int mqttPort;
 
+    @Option(names = "--budget-watts", description = "The rack's power budget: nodes power on in turn to stay inside it.")
+    Double budgetWatts;
+
     @Option(names = "--state-dir", defaultValue = ".racklet/demo",
             description = "Configs, logs and agent state (default: ${DEFAULT-VALUE}).")
     Path stateDir;
@@ -29,7 +32,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DemoOptions options;
         try {
-            options = new DemoOptions(nodes, httpPort, mqttPort, stateDir);
+            options = new DemoOptions(nodes, httpPort, mqttPort, stateDir, budgetWatts);
         } catch (IllegalArgumentException e) {
             throw new io.racklet.config.ConfigException(e.getMessage());
         }
@@ -47,7 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  Dashboard:  " + rack.apiUrl() + "/");
         System.out.println("  API:        " + rack.apiUrl() + "/api/v1/nodes");
         System.out.println("  MQTT:       mosquitto_sub -h 127.0.0.1 -p " + mqttPort + " -t 'racklet/#' -v");
-        System.out.println("  Power:      ./racklet power node-1 off   (or on, cycle)");
+        System.out.println("  Power:      ./racklet power node-1 off   (or on, cycle, reset, shutdown)");
+        System.out.println("  Console:    ./racklet console node-1     (type 'stress' to load the node, 'idle' to stop)");
+        System.out.println("  Rack:       ./racklet rack               (fans, temperatures, power budget)");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
         java.util.Set<String> reported = new java.util.HashSet<>();

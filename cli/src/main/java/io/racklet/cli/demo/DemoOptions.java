@@ -8,10 +8,16 @@ import java.nio.file.Path;
  * @param httpPort controller API and dashboard
  * @param mqttPort the embedded broker
  * @param stateDir configs, logs, agent state and the simulated world's socket
+ * @param budgetWatts the rack's power budget, null for none
  */
-public record DemoOptions(int nodes, int httpPort, int mqttPort, Path stateDir) {
+public record DemoOptions(int nodes, int httpPort, int mqttPort, Path stateDir, Double budgetWatts) {
     public DemoOptions {
         if (nodes < 1 || nodes > 64) throw new IllegalArgumentException("--nodes must be 1-64, got " + nodes);
+        if (budgetWatts != null && budgetWatts <= 0) throw new IllegalArgumentException("--budget-watts must be positive");
         stateDir = stateDir.toAbsolutePath().normalize();
+    }
+
+    public DemoOptions(int nodes, int httpPort, int mqttPort, Path stateDir) {
+        this(nodes, httpPort, mqttPort, stateDir, null);
     }
 }

@@ -3,6 +3,7 @@ package io.racklet.cli.demo;
 import io.racklet.config.ConfigException;
 import io.racklet.json.Json;
 import io.racklet.sim.BmcWiring;
+import io.racklet.sim.RmcWiring;
 import io.racklet.sim.SimRack;
 import io.racklet.sim.console.NodeConsole;
 import io.racklet.sim.link.WorldServer;
@@ -43,7 +44,7 @@ public final class DemoTopology implements AutoCloseable {
 
     private DemoTopology(DemoOptions options) {
         this.options = options;
-        this.world = new SimRack(clock);
+        this.world = new SimRack(clock, RmcWiring.DEFAULT, oneWireDir());
         for (int i = 1; i <= options.nodes(); i++) {
             world.addNode(nodeName(i), BmcWiring.DEFAULT, i);
             try {
@@ -52,7 +53,13 @@ public final class DemoTopology implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the simulated console of " + nodeName(i), e);
             }
         }
+        world.startPhysics();
         this.worldServer = WorldServer.start(options.stateDir().resolve("sim/world.sock"), world::board);
+    }
+
+    /** Where the simulated DS18B20 appears, as /sys/bus/w1/devices does on a Pi. */
+    private Path oneWireDir() {
+        return options.stateDir().resolve("sim/w1/devices");
     }
 
     /** The node's console as its BMC opens it: a link to the simulator's pseudo-terminal. */
@@ -115,7 +122,24 @@ public final class DemoTopology implements AutoCloseable {
                   name: demo
                 spec:
                   description: Simulated demo rack
-                """);
+                %s---
+                # How the RMC cools the rack: a cascaded PID holding the air above the nodes at 33 C.
+                apiVersion: racklet.io/v1alpha1
+                kind: FanPolicy
+                metadata:
+                  name: quiet
+                spec:
+                  mode: pid
+                  targetCelsius: 33
+                  hysteresisCelsius: 0.2
+                  pid: {kp: 600, ki: 25, kd: 0}
+                  fanPid: {kp: 0.01, ki: 0.05, kd: 0}
+                  rpm: {min: 900, max: 4200}
+                  failsafe: {sensorStale: 100, fanFailure: 100, noPolicy: 80}
+                  thermal: {warnCelsius: 70, criticalCelsius: 80, shutdownCelsius: 90}
+                """.formatted(options.budgetWatts() == null ? ""
+                        : "  # what the rack's supply may deliver: nodes power on in turn to stay inside it\n  powerBudgetWatts: "
+                        + options.budgetWatts() + "\n"));
         for (int i = 1; i <= options.nodes(); i++) {
             spec.append("---\napiVersion: racklet.io/v1alpha1\nkind: Node\nmetadata:\n  name: ")
                     .append(nodeName(i)).append("\nspec:\n  slot: ").append(i).append("\n  power: \"on\"\n");
@@ -129,11 +153,26 @@ public final class DemoTopology implements AutoCloseable {
                 stateDir: %s
                 """.formatted(options.httpPort(), options.mqttPort(), quote(options.stateDir().resolve("rack")),
                 quote(options.stateDir().resolve("controller"))));
+        RmcWiring r = RmcWiring.DEFAULT;
+        StringBuilder fans = new StringBuilder();
+        for (int i = 0; i < r.fans().size(); i++) {
+            RmcWiring.Fan f = r.fans().get(i);
+            fans.append("  - {name: fan-").append(i + 1).append(", pwm: ").append(f.pwmChannel()).append(", tach: ")
+                    .append(f.tachLine()).append(", pulsesPerRev: ").append(f.pulsesPerRev()).append(", maxRpm: ")
+                    .append(f.maxRpm()).append("}\n");
+        }
         write(dir.resolve("rmc.yaml"), """
                 rack: demo
                 mqtt: %s
+                rackSpec: %s
+                fans:
+                %ssensors:
+                  - {name: hot-air, chip: tmp102, bus: %d, address: %d}
+                  - {name: exhaust, chip: tmp117, bus: %d, address: %d}
+                  - {name: intake, chip: ds18b20, serial: "%s", path: %s, zone: false}
                 stateDir: %s
-                """.formatted(mqtt, quote(options.stateDir().resolve("rmc"))));
+                """.formatted(mqtt, quote(options.stateDir().resolve("rack")), fans, r.i2cBus(), r.tmp102Address(),
+                r.i2cBus(), r.tmp117Address(), r.ds18b20Serial(), quote(oneWireDir()), quote(options.stateDir().resolve("rmc"))));
         BmcWiring w = BmcWiring.DEFAULT;
         for (int i = 1; i <= options.nodes(); i++) {
             String node = nodeName(i);
@@ -145,14 +184,16 @@ public final class DemoTopology implements AutoCloseable {
                       enableLine: %d
                       activeHigh: %s
                       resetLine: %d
+                      shutdownLine: %d
                       # a fresh simulated rack starts with every rail off: switch nodes on, as the spec wants
                       restorePolicy: always-on
                     monitor: {chip: %s, bus: %d, address: %d, shuntOhms: %s}
                     console: {device: %s, readyMarker: "%s"}
+                    thermometer: {chip: tmp102, bus: %d, address: %d}
                     stateDir: %s
-                    """.formatted(node, mqtt, w.enableLine(), w.enableActiveHigh(), w.resetLine(),
+                    """.formatted(node, mqtt, w.enableLine(), w.enableActiveHigh(), w.resetLine(), w.shutdownLine(),
                     w.monitor().name().toLowerCase(), w.i2cBus(), w.monitorAddress(), w.shuntOhms(),
-                    quote(consoleDevice(node)), NodeConsole.READY_MARKER,
+                    quote(consoleDevice(node)), NodeConsole.READY_MARKER, w.i2cBus(), w.thermometerAddress(),
                     quote(options.stateDir().resolve("bmc").resolve(node))));
         }
     }

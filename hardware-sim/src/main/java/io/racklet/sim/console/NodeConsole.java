@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class NodeConsole implements AutoCloseable {
     public static final String READY_MARKER = "racklet-node ready";
     private final String node;
+    private final ComputeNode compute;
     private final Scheduler scheduler;
     private final Duration bootTime;
     private final Path link;
@@ -30,6 +31,7 @@ public final class NodeConsole implements AutoCloseable {
 
     public NodeConsole(String node, ComputeNode compute, Scheduler scheduler, Duration bootTime, Path link) throws IOException {
         this.node = node;
+        this.compute = compute;
         this.scheduler = scheduler;
         this.bootTime = bootTime;
         this.link = link;
@@ -161,6 +163,15 @@ public final class NodeConsole implements AutoCloseable {
             case "" -> "";
             case "uname -a" -> "Linux " + node + " 6.1.0-racklet-sim #1 SMP PREEMPT aarch64 GNU/Linux\r\n";
             case "hostname" -> node + "\r\n";
+            // load the CPU, as stress-ng would: the node draws more power and heats the rack
+            case "stress" -> {
+                compute.setLoad(1.0);
+                yield "stress: loading 4 CPUs until 'idle'\r\n";
+            }
+            case "idle" -> {
+                compute.setLoad(0);
+                yield "stress: stopped\r\n";
+            }
             default -> "sh: " + cmd.split(" ")[0] + ": not found\r\n";
         };
     }

@@ -49,9 +49,9 @@ public final class RackView {
         synchronized NodeView view() {
             PowerTelemetry t = telemetry;
             return t == null
-                    ? new NodeView(name, slot, power, boot, 0, 0, 0, 0, 0, 0, null, sensor, console, online, cause)
+                    ? new NodeView(name, slot, power, boot, 0, 0, 0, 0, 0, 0, null, null, sensor, console, online, cause)
                     : new NodeView(name, slot, power, boot, t.watts(), t.wattsMin(), t.wattsMax(), t.volts(), t.amps(),
-                            t.energyWh(), t.ts(), sensor, console, online, cause);
+                            t.energyWh(), t.celsius(), t.ts(), sensor, console, online, cause);
         }
     }
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Sums the rack's power from the latest sample of every node that reported recently. */
+/** The rack's draw from the latest telemetry of every node that reported recently. */
 public final class RackPowerMeter {
     private final Duration staleAfter;
     private final Map<String, PowerTelemetry> latest = new HashMap<>();
@@ -23,18 +23,23 @@ public final class RackPowerMeter {
         }
     }
 
-    /** Total watts and how many nodes it covers, counting only samples fresher than {@code staleAfter}. */
+    /**
+     * @param watts     sum of the nodes' mean power over their last interval
+     * @param peakWatts sum of their highest samples: what the budget must cover
+     */
+    public record Total(double watts, double peakWatts, int nodes) {}
+
+    /** Counts only samples fresher than {@code staleAfter}. */
     public synchronized Total total(Instant now) {
-        double watts = 0;
+        double watts = 0, peak = 0;
         int nodes = 0;
         for (PowerTelemetry s : latest.values()) {
             if (Duration.between(s.ts(), now).compareTo(staleAfter) <= 0) {
                 watts += s.watts();
+                peak += s.wattsMax();
                 nodes++;
             }
         }
-        return new Total(watts, nodes);
+        return new Total(watts, peak, nodes);
     }
-
-    public record Total(double watts, int nodes) {}
 }

@@ -1,5 +1,6 @@
 package io.racklet.rmc.thermal;
 
+import io.racklet.drivers.thermal.Thermometer;
 import io.racklet.protocol.message.RackTelemetry;
 import java.time.Duration;
 import java.time.Instant;

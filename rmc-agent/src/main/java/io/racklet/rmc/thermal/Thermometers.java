@@ -2,20 +2,14 @@ package io.racklet.rmc.thermal;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.i2c.I2C;
+import io.racklet.drivers.thermal.Ds18b20;
+import io.racklet.drivers.thermal.Thermometer;
+import io.racklet.drivers.thermal.Tmp102;
+import io.racklet.drivers.thermal.Tmp117;
 
-/** Builds the configured sensors, and the range check they share. */
+/** Builds the configured rack sensors. */
 public final class Thermometers {
-    /** All three parts are specified from -55 (or -40) to +125 C. */
-    static final double MIN = -55, MAX = 125;
-
     private Thermometers() {}
-
-    static double plausible(double c, String part) {
-        if (c < MIN || c > MAX || Double.isNaN(c)) {
-            throw new IllegalStateException(part + " reads " + c + " C, outside its -55..125 C range");
-        }
-        return c;
-    }
 
     public static Thermometer create(Context pi4j, SensorConfig s) {
         return switch (s.chip()) {

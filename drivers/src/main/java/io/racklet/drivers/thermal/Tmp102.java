@@ -1,4 +1,4 @@
-package io.racklet.rmc.thermal;
+package io.racklet.drivers.thermal;
 
 import com.pi4j.io.i2c.I2C;
 
@@ -15,6 +15,6 @@ public final class Tmp102 implements Thermometer {
         byte[] b = new byte[2];
         i2c.readRegister(0x00, b, 0, 2);
         int raw = (short) (((b[0] & 0xFF) << 8) | (b[1] & 0xFF)) >> 4;
-        return Thermometers.plausible(raw * 0.0625, "TMP102");
+        return Thermometer.plausible(raw * 0.0625, "TMP102");
     }
 }

@@ -1,4 +1,4 @@
-package io.racklet.rmc.thermal;
+package io.racklet.drivers.thermal;
 
 import com.pi4j.io.i2c.I2C;
 
@@ -21,7 +21,7 @@ public final class Tmp117 implements Thermometer {
             }
             checked = true;
         }
-        return Thermometers.plausible((short) word(0x00) * 0.0078125, "TMP117");
+        return Thermometer.plausible((short) word(0x00) * 0.0078125, "TMP117");
     }
 
     private int word(int register) {

@@ -1,4 +1,4 @@
-package io.racklet.rmc.thermal;
+package io.racklet.drivers.thermal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +33,6 @@ public final class Ds18b20 implements Thermometer {
         double c = Integer.parseInt(lines[1].substring(at + 2).trim()) / 1000.0;
         // 85.000 C is the part's power-on value: a conversion never happened
         if (c == 85.0) throw new IllegalStateException("DS18B20 " + file + " reads its 85 C power-on value");
-        return Thermometers.plausible(c, "DS18B20");
+        return Thermometer.plausible(c, "DS18B20");
     }
 }
