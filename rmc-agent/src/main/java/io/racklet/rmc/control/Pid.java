@@ -2,8 +2,9 @@ package io.racklet.rmc.control;
 
 /**
  * A PID controller with a deadband (errors within it count as zero: no hunting around the
- * target) and anti-windup (the integral stops growing while the output is saturated in the
- * direction the error pushes). Output is {@code base + P + I + D}, clamped to [min, max].
+ * target) and anti-windup by back-calculation (while the output is saturated in the direction the
+ * error pushes, the integral is held where it puts the output exactly at the limit, so it
+ * responds at once when the error turns). Output is {@code base + P + I + D}, clamped to [min, max].
  */
 public final class Pid {
     private final double kp, ki, kd, base, min, max, deadband;
@@ -24,13 +25,14 @@ public final class Pid {
         double e = Math.abs(error) <= deadband ? 0 : error;
         double derivative = previousError == null || dtSeconds <= 0 ? 0 : kd * (e - previousError) / dtSeconds;
         previousError = e;
+        double rest = base + kp * e + derivative;
         double candidate = integral + ki * e * dtSeconds;
-        double unclamped = base + kp * e + candidate + derivative;
-        boolean pushingPastMax = unclamped > max && e > 0;
-        boolean pushingPastMin = unclamped < min && e < 0;
-        if (!pushingPastMax && !pushingPastMin) {
-            integral = candidate;
+        if (rest + candidate > max && e > 0) {
+            candidate = Math.max(integral, max - rest);
+        } else if (rest + candidate < min && e < 0) {
+            candidate = Math.min(integral, min - rest);
         }
+        integral = candidate;
         return Math.max(min, Math.min(max, base + kp * e + integral + derivative));
     }
 

@@ -42,7 +42,7 @@ class ExternalMosquittoTest {
             SystemScheduler clock = new SystemScheduler("test-bmc");
             SimRack world = new SimRack(clock).addNode("n1", BmcWiring.DEFAULT, 1);
             BmcConfig bmcConfig = new BmcConfig("lab", "n1", MqttSettings.of(broker.url()),
-                    PowerConfig.withPolicy(RestorePolicy.ALWAYS_ON), null, null, Duration.ofMillis(200), dir.resolve("bmc"));
+                    PowerConfig.withPolicy(RestorePolicy.ALWAYS_ON), null, null, null, Duration.ofMillis(200), dir.resolve("bmc"));
             MqttConnection bmcMqtt = new MqttConnection(bmcConfig.mqtt(), "bmc-lab-n1", null, null);
             BmcAgent bmc = new BmcAgent(bmcConfig, SimPi4j.context(world.board("n1")), clock, bmcMqtt);
             try {
