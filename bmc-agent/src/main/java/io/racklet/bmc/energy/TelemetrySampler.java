@@ -93,6 +93,9 @@ public final class TelemetrySampler {
             accept(r, now);
         } catch (ImplausibleReadingException e) {
             rejected++;
+            if (failed) {
+                nextRetry = now.plus(RETRY_FAILED); // garbage is no recovery: keep to the retry period
+            }
             log.warn("rejected reading #{}: {}", rejected, e.getMessage());
         } catch (RuntimeException e) {
             // bus errors (Pi4J IOException) and anything the driver throws: the agent keeps running

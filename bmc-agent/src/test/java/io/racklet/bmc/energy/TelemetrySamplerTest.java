@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -342,8 +341,6 @@ class TelemetrySamplerTest {
     }
 
     @Test
-    @Disabled("BUG: TelemetrySampler.sample() does not push nextRetry on for an implausible reading while failed, "
-            + "so a failed sensor whose retry answers garbage is polled every sample instead of every RETRY_FAILED")
     void aFailedSensorAnsweringGarbageIsStillRetriedOnlyEveryRetryPeriod() {
         monitor.then(5, busError()).then(50, implausible());
         sample(5);

@@ -23,7 +23,7 @@ class GpioLinesTest {
 
     private PowerSwitch enable(boolean activeHigh) {
         ctx = SimPi4j.context(rack.board("node-1"));
-        PowerConfig config = new PowerConfig(17, activeHigh, null, null, null, null, null, null, null);
+        PowerConfig config = PowerFixtures.config(activeHigh, 0, null, null);
         return GpioLines.enable(ctx, config);
     }
 

@@ -31,8 +31,8 @@ class PowerControllerProtectionTest {
     private final List<String> stateChanges = new ArrayList<>();
 
     private PowerController started() {
-        PowerController c = new PowerController(rail, Optional.empty(), PowerConfig.withPolicy(RestorePolicy.LAST_STATE),
-                scheduler, reporter, new DesiredPowerStore(stateDir), stateChanges::add);
+        PowerController c = PowerFixtures.controller(rail, Optional.empty(), PowerConfig.withPolicy(RestorePolicy.LAST_STATE),
+                scheduler, reporter, stateDir, stateChanges::add);
         c.start();
         return c;
     }

@@ -34,12 +34,11 @@ class PowerControllerResetTest {
     private final List<Boolean> holds = new ArrayList<>();
 
     private static PowerConfig config(Duration resetPulse) {
-        return PowerConfigs.of(true, 0, resetPulse, RestorePolicy.LAST_STATE);
+        return PowerFixtures.config(true, 0, resetPulse, RestorePolicy.LAST_STATE);
     }
 
-    private PowerController started(Optional<ResetLine> reset, PowerConfig config) {
-        PowerController c = new PowerController(rail, reset, config, scheduler, reporter, new DesiredPowerStore(stateDir),
-                stateChanges::add);
+    private PowerController started(Optional<SignalLine> reset, PowerConfig config) {
+        PowerController c = PowerFixtures.controller(rail, reset, config, scheduler, reporter, stateDir, stateChanges::add);
         c.start();
         return c;
     }
@@ -110,9 +109,9 @@ class PowerControllerResetTest {
         Context ctx = SimPi4j.context(rack.board("node-1"));
         try {
             PowerConfig config = config(Duration.ofMillis(500));
-            PowerController c = new PowerController(GpioLines.enable(ctx, config),
+            PowerController c = PowerFixtures.controller(GpioLines.enable(ctx, config),
                     Optional.of(GpioLines.reset(ctx, config)), config, scheduler, reporter,
-                    new DesiredPowerStore(stateDir), stateChanges::add);
+                    stateDir, stateChanges::add);
             c.request(PowerAction.ON, "command 1");
             Instant bootedAt = rack.node("node-1").poweredOnAt();
             scheduler.advance(Duration.ofSeconds(30));

@@ -44,8 +44,8 @@ class PowerControllerTest {
     private final List<String> stateChanges = new ArrayList<>();
 
     private PowerController controller(RestorePolicy policy) {
-        return new PowerController(rail, Optional.empty(), PowerConfig.withPolicy(policy), scheduler, reporter,
-                new DesiredPowerStore(stateDir), stateChanges::add);
+        return PowerFixtures.controller(rail, Optional.empty(), PowerConfig.withPolicy(policy), scheduler, reporter,
+                stateDir, stateChanges::add);
     }
 
     private PowerController started(RestorePolicy policy) {
@@ -223,8 +223,8 @@ class PowerControllerTest {
             @Override
             public void set(boolean on) {}
         };
-        PowerController c = new PowerController(stuck, Optional.empty(), PowerConfig.withPolicy(RestorePolicy.ALWAYS_ON),
-                scheduler, reporter, new DesiredPowerStore(stateDir), stateChanges::add);
+        PowerController c = PowerFixtures.controller(stuck, Optional.empty(), PowerConfig.withPolicy(RestorePolicy.ALWAYS_ON),
+                scheduler, reporter, stateDir, stateChanges::add);
         c.start();
 
         assertThat(reporter.events).singleElement().satisfies(e -> {
