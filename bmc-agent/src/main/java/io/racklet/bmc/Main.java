@@ -5,13 +5,9 @@ import com.pi4j.context.Context;
 import io.racklet.config.ConfigLoader;
 import io.racklet.config.Entrypoint;
 import io.racklet.mqtt.MqttConnection;
-import io.racklet.mqtt.Will;
-import io.racklet.protocol.topic.TopicKind;
-import io.racklet.protocol.topic.Topics;
 import io.racklet.time.SystemScheduler;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,18 +28,12 @@ public final class Main implements Callable<Integer> {
         // the platform (a real Pi, or the simulator's Pi4J plugin) is whatever Pi4J finds
         Context pi4j = Pi4J.newAutoContext();
         SystemScheduler scheduler = new SystemScheduler("bmc-" + cfg.node());
-        MqttConnection mqtt = new MqttConnection(cfg.mqtt(), "bmc-" + cfg.rack() + "-" + cfg.node(),
-                new Will(Topics.topic(cfg.rack(), cfg.node(), TopicKind.AVAILABILITY), "offline"), "online");
-        BmcAgent agent = new BmcAgent(cfg, pi4j, scheduler, mqtt);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // stopping the agent leaves the node as it is: no shutdown state on any line
+        BmcAgent agent = new BmcAgent(cfg, pi4j, scheduler, MqttConnection.forAgent(cfg.mqtt(), "bmc", cfg.rack(), cfg.node()));
+        agent.start();
+        // stopping the agent leaves the node as it is: no shutdown state on any line
+        return Entrypoint.runUntilStopped("bmc", () -> {
             agent.close();
             scheduler.close();
-            stopped.countDown();
-        }, "bmc-shutdown"));
-        agent.start();
-        stopped.await();
-        return Entrypoint.OK;
+        });
     }
 }

@@ -7,7 +7,7 @@ import io.racklet.sim.board.SimBoard;
 import io.racklet.sim.console.NodeConsole;
 import io.racklet.sim.energy.Ina219Model;
 import io.racklet.sim.energy.Ina260Model;
-import io.racklet.sim.energy.RegisterFaults;
+import io.racklet.sim.board.RegisterFaults;
 import io.racklet.sim.power.ComputeNode;
 import io.racklet.sim.power.LoadProfile;
 import io.racklet.time.Scheduler;

@@ -13,6 +13,20 @@ public final class Entrypoint {
 
     private Entrypoint() {}
 
+    /**
+     * Keeps a service process running until SIGTERM or Ctrl-C, then runs {@code stop} (bounded by
+     * the JVM's shutdown) and returns {@link #OK}. A SIGKILL skips {@code stop}, as a crash would.
+     */
+    public static int runUntilStopped(String name, Runnable stop) throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            stopped.countDown();
+        }, name + "-shutdown"));
+        stopped.await();
+        return OK;
+    }
+
     public static int execute(Callable<Integer> command, String... args) {
         CommandLine cl = new CommandLine(command);
         return execute(cl, args);

@@ -1,5 +1,7 @@
 package io.racklet.mqtt;
 
+import io.racklet.protocol.topic.TopicKind;
+import io.racklet.protocol.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +91,17 @@ public final class MqttConnection implements AutoCloseable {
             @Override
             public void deliveryComplete(IMqttDeliveryToken token) {}
         });
+    }
+
+    /**
+     * The connection of an agent or the controller: client id {@code <role>-<rack>[-<node>]} and
+     * the availability will on {@code racklet/<rack>/<name>/availability}.
+     */
+    public static MqttConnection forAgent(MqttSettings settings, String role, String rack, String name) {
+        String clientId = role + "-" + rack + (name.equals(role) ? "" : "-" + name);
+        return new MqttConnection(settings, clientId,
+                new Will(Topics.topic(rack, name, TopicKind.AVAILABILITY),
+                        "offline"), "online");
     }
 
     /** Starts connecting in the background; returns at once. Reconnects forever until closed. */

@@ -5,7 +5,6 @@ import io.racklet.config.ConfigLoader;
 import io.racklet.config.Entrypoint;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,13 +23,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ControllerConfig cfg = ConfigLoader.load(config, ControllerConfig.class);
         ApplicationContext ctx = ControllerApp.start(cfg);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ctx.close();
-            stopped.countDown();
-        }, "controller-shutdown"));
         System.out.println("racklet controller listening on http://" + cfg.http().host() + ":" + ControllerApp.httpPort(ctx));
-        stopped.await();
-        return Entrypoint.OK;
+        return Entrypoint.runUntilStopped("controller", ctx::close);
     }
 }

@@ -4,13 +4,10 @@ import com.pi4j.Pi4J;
 import io.racklet.config.ConfigLoader;
 import io.racklet.config.Entrypoint;
 import io.racklet.mqtt.MqttConnection;
-import io.racklet.mqtt.Will;
-import io.racklet.protocol.topic.TopicKind;
 import io.racklet.protocol.topic.Topics;
 import io.racklet.time.SystemScheduler;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,18 +25,13 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         RmcConfig cfg = ConfigLoader.load(config, RmcConfig.class);
         SystemScheduler scheduler = new SystemScheduler("rmc");
-        MqttConnection mqtt = new MqttConnection(cfg.mqtt(), "rmc-" + cfg.rack(),
-                new Will(Topics.topic(cfg.rack(), Topics.RMC, TopicKind.AVAILABILITY), "offline"), "online");
         // the platform (a real Pi, or the simulator's Pi4J plugin) is whatever Pi4J finds
-        RmcAgent agent = new RmcAgent(cfg, Pi4J.newAutoContext(), scheduler, mqtt);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        RmcAgent agent = new RmcAgent(cfg, Pi4J.newAutoContext(), scheduler,
+                MqttConnection.forAgent(cfg.mqtt(), Topics.RMC, cfg.rack(), Topics.RMC));
+        agent.start();
+        return Entrypoint.runUntilStopped("rmc", () -> {
             agent.close();
             scheduler.close();
-            stopped.countDown();
-        }, "rmc-shutdown"));
-        agent.start();
-        stopped.await();
-        return Entrypoint.OK;
+        });
     }
 }

@@ -9,7 +9,7 @@ import com.pi4j.io.i2c.I2C;
 import io.racklet.sim.BmcWiring;
 import io.racklet.sim.SimRack;
 import io.racklet.sim.energy.Ina260Model;
-import io.racklet.sim.energy.RegisterFaults;
+import io.racklet.sim.board.RegisterFaults;
 import io.racklet.sim.power.ComputeNode;
 import io.racklet.sim.pi4j.SimPi4j;
 import io.racklet.time.ManualScheduler;

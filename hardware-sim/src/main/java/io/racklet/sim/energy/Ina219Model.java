@@ -1,6 +1,6 @@
 package io.racklet.sim.energy;
 
-import io.racklet.sim.board.I2cDevice;
+import io.racklet.sim.board.RegisterDevice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -14,7 +14,7 @@ import java.util.function.DoubleSupplier;
  * Gaussian noise; power and current registers follow the calibration exactly as the part computes
  * them. Registers are big-endian; reads start at the last written pointer.
  */
-public final class Ina219Model implements I2cDevice {
+public final class Ina219Model extends RegisterDevice {
     public static final int CONFIG = 0x00, SHUNT = 0x01, BUS = 0x02, POWER = 0x03, CURRENT = 0x04, CALIBRATION = 0x05;
     private static final int CONFIG_RESET_VALUE = 0x399F;
 
@@ -26,16 +26,15 @@ public final class Ina219Model implements I2cDevice {
     private final DoubleSupplier railAmps;
     private final double shuntOhms;
     private final Random noise;
-    private int pointer;
     private int config = CONFIG_RESET_VALUE;
     private int calibration;
-    private final RegisterFaults faults = new RegisterFaults();
     private Instant convertedAt;
     private int shuntRaw;
     private double busVolts;
     private boolean overflow;
 
     public Ina219Model(InstantSource clock, DoubleSupplier railVolts, DoubleSupplier railAmps, double shuntOhms, long seed) {
+        super("INA219");
         this.clock = clock;
         this.railVolts = railVolts;
         this.railAmps = railAmps;
@@ -43,35 +42,18 @@ public final class Ina219Model implements I2cDevice {
         this.noise = new Random(seed);
     }
 
-    public RegisterFaults faults() {
-        return faults;
-    }
-
     /** Makes the next {@code n} transactions fail with a NACK, as a loose wire or bus glitch would. */
     public void failNext(int n) {
-        faults.failNext(n);
+        faults().failNext(n);
     }
 
     @Override
-    public synchronized byte[] transfer(byte[] write, int readLength) {
-        faults.beforeTransfer("INA219");
+    protected void beforeTransaction() {
         convertIfDue();
-        if (write.length >= 1) {
-            pointer = write[0] & 0xFF;
-        }
-        if (write.length >= 3) {
-            writeRegister(pointer, ((write[1] & 0xFF) << 8) | (write[2] & 0xFF));
-        }
-        byte[] out = new byte[readLength];
-        for (int i = 0; i + 1 < readLength; i += 2) {
-            int value = faults.override(pointer, readRegister(pointer));
-            out[i] = (byte) (value >> 8);
-            out[i + 1] = (byte) value;
-        }
-        return out;
     }
 
-    private void writeRegister(int reg, int value) {
+    @Override
+    protected void writeRegister(int reg, int value) {
         switch (reg) {
             case CONFIG -> config = (value & 0x8000) != 0 ? CONFIG_RESET_VALUE : value;
             case CALIBRATION -> calibration = value & 0xFFFE; // bit 0 is read-only zero
@@ -82,7 +64,8 @@ public final class Ina219Model implements I2cDevice {
         }
     }
 
-    private int readRegister(int reg) {
+    @Override
+    protected int readRegister(int reg) {
         return switch (reg) {
             case CONFIG -> config;
             case SHUNT -> shuntRegister() & 0xFFFF;

@@ -1,6 +1,6 @@
 package io.racklet.sim.energy;
 
-import io.racklet.sim.board.I2cDevice;
+import io.racklet.sim.board.RegisterDevice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -12,7 +12,7 @@ import java.util.function.DoubleSupplier;
  * (0x02, 1.25 mV/LSB), power (0x03, 10 mW/LSB), configuration (0x00), mask/enable (0x06) and the
  * ID registers (0xFE "TI", 0xFF die ID). Its 2 mOhm shunt is inside the part.
  */
-public final class Ina260Model implements I2cDevice {
+public final class Ina260Model extends RegisterDevice {
     public static final int CONFIG = 0x00, CURRENT = 0x01, BUS = 0x02, POWER = 0x03, MASK_ENABLE = 0x06,
             MANUFACTURER_ID = 0xFE, DIE_ID = 0xFF;
     private static final int CONFIG_RESET_VALUE = 0x6127;
@@ -22,8 +22,6 @@ public final class Ina260Model implements I2cDevice {
     private final DoubleSupplier railVolts;
     private final DoubleSupplier railAmps;
     private final Random noise;
-    private final RegisterFaults faults = new RegisterFaults();
-    private int pointer;
     private int config = CONFIG_RESET_VALUE;
     private Instant convertedAt;
     private int currentRaw;
@@ -31,34 +29,23 @@ public final class Ina260Model implements I2cDevice {
     private boolean overflow;
 
     public Ina260Model(InstantSource clock, DoubleSupplier railVolts, DoubleSupplier railAmps, long seed) {
+        super("INA260");
         this.clock = clock;
         this.railVolts = railVolts;
         this.railAmps = railAmps;
         this.noise = new Random(seed);
     }
 
-    public RegisterFaults faults() {
-        return faults;
+    @Override
+    protected void beforeTransaction() {
+        convertIfDue();
     }
 
     @Override
-    public synchronized byte[] transfer(byte[] write, int readLength) {
-        faults.beforeTransfer("INA260");
-        convertIfDue();
-        if (write.length >= 1) {
-            pointer = write[0] & 0xFF;
-        }
-        if (write.length >= 3 && pointer == CONFIG) {
-            int value = ((write[1] & 0xFF) << 8) | (write[2] & 0xFF);
+    protected void writeRegister(int register, int value) {
+        if (register == CONFIG) {
             config = (value & 0x8000) != 0 ? CONFIG_RESET_VALUE : value;
         }
-        byte[] out = new byte[readLength];
-        for (int i = 0; i + 1 < readLength; i += 2) {
-            int value = faults.override(pointer, readRegister(pointer));
-            out[i] = (byte) (value >> 8);
-            out[i + 1] = (byte) value;
-        }
-        return out;
     }
 
     private void convertIfDue() {
@@ -72,7 +59,8 @@ public final class Ina260Model implements I2cDevice {
         busRaw = Math.min(0x7FFF, (int) Math.round(Math.max(0, railVolts.getAsDouble() + noise.nextGaussian() * 0.00125) / 0.00125));
     }
 
-    private int readRegister(int reg) {
+    @Override
+    protected int readRegister(int reg) {
         return switch (reg) {
             case CONFIG -> config;
             case CURRENT -> currentRaw & 0xFFFF;

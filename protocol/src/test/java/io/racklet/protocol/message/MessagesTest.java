@@ -17,12 +17,20 @@ class MessagesTest {
     private static final String COMMAND =
             "{\"type\":\"power\",\"v\":1,\"id\":\"42\",\"issuedAt\":\"2024-05-01T12:00:00Z\",\"action\":\"off\",\"requestedBy\":\"api\"}";
     private static final String TELEMETRY = "{\"v\":1,\"seq\":7,\"ts\":\"2024-05-01T12:00:00Z\",\"volts\":5.02,\"amps\":0.61,"
-            + "\"watts\":3.06,\"wattsMin\":2.9,\"wattsMax\":3.3,\"energyWh\":1.5,\"samples\":10}";
+            + "\"watts\":3.06,\"wattsMin\":2.9,\"wattsMax\":3.3,\"energyWh\":1.5,\"samples\":10,\"celsius\":41.5}";
 
     static Stream<Message> everyKind() {
         return Stream.of(
-                PowerTelemetry.of(7, TS, 5.02, 0.61, 3.06, 2.9, 3.3, 12.25, 10),
+                PowerTelemetry.of(7, TS, 5.02, 0.61, 3.06, 2.9, 3.3, 12.25, 10, 41.5),
+                PowerTelemetry.of(8, TS, 5.02, 0.61, 3.06, 2.9, 3.3, 12.25, 10, null),
                 RackTelemetry.of(3, TS, 12.5, 3),
+                new RackTelemetry(1, 4, TS, 12.5, 3, 25.0, 9.5, java.util.List.of("node-4"),
+                        new RackTelemetry.Zone("pid", "fan policy 'quiet'", 33.2, 33.0),
+                        java.util.List.of(new RackTelemetry.Fan("fan-1", 21.5, 900, "ok")),
+                        java.util.List.of(new RackTelemetry.Sensor("hot-air", 32.9, "ok"))),
+                RackState.of(TS, 25.0, "pid", "rack spec loaded"),
+                PowerRequest.of("r1", TS, "node-3", 13, 5),
+                PowerGrant.of("g1", TS, "r1", true, "fits the budget"),
                 NodeState.of(TS, PowerState.ON, BootState.BOOTING, "ok", "none", "command 1 from api"),
                 NodeEvent.of(9, TS, "power.on", "node powered on", "restore policy always-on"),
                 ConsoleChunk.of(4, TS, "login: "),

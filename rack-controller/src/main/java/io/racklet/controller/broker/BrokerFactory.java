@@ -5,8 +5,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.racklet.controller.ControllerConfig;
 import io.racklet.mqtt.MqttConnection;
-import io.racklet.mqtt.Will;
-import io.racklet.protocol.topic.TopicKind;
 import io.racklet.protocol.topic.Topics;
 
 /** The controller's one connection to the rack's broker. */
@@ -17,7 +15,6 @@ public class BrokerFactory {
     @Bean(preDestroy = "close")
     MqttConnection mqtt(ControllerConfig config, RackBroker broker) {
         // takes the broker so that an embedded one is listening before the first connect
-        return new MqttConnection(config.brokerSettings(), "controller-" + config.rack(),
-                new Will(Topics.topic(config.rack(), Topics.CONTROLLER, TopicKind.AVAILABILITY), "offline"), "online");
+        return MqttConnection.forAgent(config.brokerSettings(), Topics.CONTROLLER, config.rack(), Topics.CONTROLLER);
     }
 }

@@ -1,4 +1,4 @@
-package io.racklet.sim.energy;
+package io.racklet.sim.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

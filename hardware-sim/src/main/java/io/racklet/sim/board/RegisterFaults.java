@@ -1,6 +1,5 @@
-package io.racklet.sim.energy;
+package io.racklet.sim.board;
 
-import io.racklet.sim.board.SimIoException;
 import java.util.HashMap;
 import java.util.Map;
 
