@@ -3,6 +3,8 @@ package io.racklet.bmc.power;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.IOType;
+import io.racklet.drivers.gpio.AdoptingSysfsOutputProvider;
 
 /**
  * The node's enable and reset lines through Pi4J. Outputs are created with no initial and no
@@ -44,6 +46,14 @@ public final class GpioLines {
     }
 
     private static DigitalOutput output(Context pi4j, String id, int address, DigitalState onLevel) {
-        return pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id(id).name(id).address(address).onState(onLevel).build());
+        var builder = DigitalOutput.newConfigBuilder(pi4j).id(id).name(id).address(address).onState(onLevel);
+        // Pi4J's own Linux providers drive a line when they create an output (linuxfs writes "out",
+        // i.e. low): where the adopting provider is registered, it serves the node's lines instead
+        String platformDefault = pi4j.provider(IOType.DIGITAL_OUTPUT).id();
+        if (pi4j.providers().exists(AdoptingSysfsOutputProvider.ID)
+                && (platformDefault.startsWith("linuxfs") || platformDefault.startsWith("gpiod"))) {
+            builder.provider(AdoptingSysfsOutputProvider.ID);
+        }
+        return pi4j.create(builder.build());
     }
 }

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.plugin.linuxfs.provider.gpio.digital.LinuxFsDigitalOutputProvider;
+import io.racklet.drivers.gpio.AdoptingSysfsOutputProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,12 +134,23 @@ class GpioLinesLinuxFsTest {
     }
 
     @Test
-    @Disabled("KNOWN LIMIT (real hardware, issue 10): Pi4J 2.8.0's linuxfs provider writes 'out' to gpioN/direction "
-            + "when an output is created, which the kernel treats as 'drive low'. In simulation the agent never toggles a "
-            + "running node (BmcCrashTest); on a Pi the real GPIO adapter must adopt the line without rewriting its direction.")
-    void creatingTheSwitchDoesNotRewriteTheDirectionOfALineThatIsAlreadyAnOutput() throws IOException {
+    void pi4jsOwnLinuxfsProviderRewritesTheDirectionWhichIsWhyTheAdoptingOneExists() throws IOException {
+        // Pi4J 2.8's linuxfs writes "out" (the kernel drives low) whenever an output is created
         Path gpio17 = exported(17, "out", "1");
         GpioLines.enable(context(), config(true, 0));
+        assertThat(Files.getLastModifiedTime(gpio17.resolve("direction"))).isNotEqualTo(UNTOUCHED);
+    }
+
+    @Test
+    void onAPiTheAdoptingProviderServesTheNodesLinesAndLeavesARunningNodeAlone() throws IOException {
+        Path gpio17 = exported(17, "out", "1");
+        Files.writeString(sysfs.resolve("export"), "");
+        // as on a Pi: linuxfs is the platform's default, Racklet's GPIO plugin adds the adopting provider
+        ctx = Pi4J.newContextBuilder().add(LinuxFsDigitalOutputProvider.newInstance(sysfs.toString()))
+                .add(new AdoptingSysfsOutputProvider(sysfs)).build();
+        PowerSwitch rail = GpioLines.enable(ctx, config(true, 0));
         assertThat(Files.getLastModifiedTime(gpio17.resolve("direction"))).isEqualTo(UNTOUCHED);
+        assertThat(read(gpio17.resolve("value"))).isEqualTo("1");
+        assertThat(rail.isOn()).isTrue();
     }
 }

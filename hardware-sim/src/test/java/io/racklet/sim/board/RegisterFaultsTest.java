@@ -3,7 +3,7 @@ package io.racklet.sim.board;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.racklet.sim.board.SimIoException;
+import io.racklet.sim.energy.Ina260Model;
 import io.racklet.time.ManualScheduler;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
