@@ -5,6 +5,7 @@ import io.racklet.cli.client.EventsCommand;
 import io.racklet.cli.client.NodesCommand;
 import io.racklet.cli.client.PowerCommand;
 import io.racklet.cli.client.RackCommand;
+import io.racklet.cli.client.StatusCommand;
 import io.racklet.cli.demo.DemoCommand;
 import io.racklet.config.Entrypoint;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 /** {@code ./racklet}: the project's single entry point. */
 @Command(name = "racklet", mixinStandardHelpOptions = true, version = "racklet 0.1.0",
         description = "Open rack firmware and control plane for Raspberry-Pi racks.",
-        subcommands = {DemoCommand.class, NodesCommand.class, RackCommand.class, PowerCommand.class, ConsoleCommand.class,
+        subcommands = {DemoCommand.class, StatusCommand.class, NodesCommand.class, RackCommand.class, PowerCommand.class, ConsoleCommand.class,
                 EventsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Also: ./racklet test   runs every test (installs what the tests need).",
                 "Exit codes: 0 ok, 1 failed, 2 bad input or usage."})

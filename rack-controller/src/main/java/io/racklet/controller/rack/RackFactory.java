@@ -6,7 +6,9 @@ import io.micronaut.context.annotation.Factory;
 import io.racklet.controller.ControllerConfig;
 import io.racklet.controller.console.ConsoleBuffer;
 import io.racklet.controller.events.EventLog;
+import io.racklet.controller.homeassistant.HomeAssistantDiscovery;
 import io.racklet.controller.ingest.RackIngest;
+import io.racklet.controller.metrics.RackMetrics;
 import io.racklet.controller.power.CommandPublisher;
 import io.racklet.mqtt.MqttConnection;
 import jakarta.inject.Singleton;
@@ -33,6 +35,19 @@ public class RackFactory {
     @Singleton
     ConsoleBuffer consoleBuffer() {
         return new ConsoleBuffer();
+    }
+
+    @Context
+    @Bean
+    HomeAssistantDiscovery homeAssistant(MqttConnection mqtt, RackView view, CommandPublisher commands) {
+        HomeAssistantDiscovery ha = new HomeAssistantDiscovery(mqtt, view, commands);
+        ha.start();
+        return ha;
+    }
+
+    @Singleton
+    RackMetrics rackMetrics(RackView view, RackIngest ingest) {
+        return new RackMetrics(view, ingest);
     }
 
     @Singleton
