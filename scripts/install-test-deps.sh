@@ -4,6 +4,7 @@ set -euo pipefail
 declare -A needed=(
   [mosquitto]=mosquitto            # a real MQTT broker for system tests
   [mosquitto_sub]=mosquitto-clients
+  [promtool]=prometheus            # lints /metrics
 )
 missing=()
 for cmd in "${!needed[@]}"; do

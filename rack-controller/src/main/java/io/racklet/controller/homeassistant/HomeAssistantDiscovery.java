@@ -6,7 +6,10 @@ import io.racklet.controller.rack.NodeView;
 import io.racklet.controller.rack.RackView;
 import io.racklet.json.Json;
 import io.racklet.mqtt.MqttConnection;
+import io.racklet.protocol.message.MalformedMessageException;
+import io.racklet.protocol.message.Messages;
 import io.racklet.protocol.message.PowerAction;
+import io.racklet.protocol.message.RackTelemetry;
 import io.racklet.protocol.topic.TopicKind;
 import io.racklet.protocol.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +34,7 @@ public final class HomeAssistantDiscovery {
     private final MqttConnection mqtt;
     private final RackView rack;
     private final CommandPublisher commands;
+    private final java.util.Set<String> announcedFans = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public HomeAssistantDiscovery(MqttConnection mqtt, RackView rack, CommandPublisher commands) {
         this.mqtt = mqtt;
@@ -44,6 +48,15 @@ public final class HomeAssistantDiscovery {
             if ("online".equals(new String(p, StandardCharsets.UTF_8))) publishAll();
         });
         mqtt.subscribe(COMMAND_ROOT + "/" + rack.rack() + "/+/power/set", 1, this::onSwitch);
+        // fans are known only once the RMC reports: announce each the first time it appears
+        mqtt.subscribe(Topics.topic(rack.rack(), Topics.RMC, TopicKind.TELEMETRY), 0, (t, p) -> {
+            try {
+                Messages.decode(p, RackTelemetry.class).fans().stream()
+                        .filter(f -> announcedFans.add(f.name())).forEach(f -> publishFan(f.name()));
+            } catch (MalformedMessageException e) {
+                // the ingest counts it; nothing to announce
+            }
+        });
         if (mqtt.isConnected()) {
             publishAll(); // connected before this listener existed; retained configs make a repeat harmless
         }
@@ -82,18 +95,26 @@ public final class HomeAssistantDiscovery {
                     "state_topic", telemetry, "value_template", "{{ value_json.celsius }}",
                     "device_class", "temperature", "unit_of_measurement", "°C", "state_class", "measurement")));
         }
-        Map<String, Object> rackDevice = Map.of("identifiers", List.of(id(r, "rack")), "name", r + " rack",
-                "manufacturer", "Racklet", "model", "Racklet RMC");
+        Map<String, Object> rackDevice = rackDevice(r);
         String rmcTelemetry = Topics.topic(r, Topics.RMC, TopicKind.TELEMETRY);
         String rmcAvailability = Topics.topic(r, Topics.RMC, TopicKind.AVAILABILITY);
         publish("sensor", r, "rack", "watts", config("Rack power draw", id(r, "rack") + "_watts", rackDevice, rmcAvailability, Map.of(
                 "state_topic", rmcTelemetry, "value_template", "{{ value_json.watts | round(2) }}",
                 "device_class", "power", "unit_of_measurement", "W", "state_class", "measurement")));
-        rack.rackTelemetry().ifPresent(t -> t.fans().forEach(f -> publish("sensor", r, "rack", f.name(),
-                config("Fan " + f.name(), id(r, "rack") + "_" + f.name().replace('-', '_'), rackDevice, rmcAvailability, Map.of(
-                        "state_topic", rmcTelemetry,
-                        "value_template", "{{ (value_json.fans | selectattr('name', 'eq', '" + f.name() + "') | first).rpm | round(0) }}",
-                        "unit_of_measurement", "RPM", "state_class", "measurement", "icon", "mdi:fan")))));
+        announcedFans.forEach(this::publishFan);
+    }
+
+    private void publishFan(String fan) {
+        String r = rack.rack();
+        publish("sensor", r, "rack", fan, config("Fan " + fan, id(r, "rack") + "_" + fan.replace('-', '_'), rackDevice(r),
+                Topics.topic(r, Topics.RMC, TopicKind.AVAILABILITY), Map.of(
+                        "state_topic", Topics.topic(r, Topics.RMC, TopicKind.TELEMETRY),
+                        "value_template", "{{ (value_json.fans | selectattr('name', 'eq', '" + fan + "') | first).rpm | round(0) }}",
+                        "unit_of_measurement", "RPM", "state_class", "measurement", "icon", "mdi:fan")));
+    }
+
+    private static Map<String, Object> rackDevice(String r) {
+        return Map.of("identifiers", List.of(id(r, "rack")), "name", r + " rack", "manufacturer", "Racklet", "model", "Racklet RMC");
     }
 
     private static String id(String rack, String name) {

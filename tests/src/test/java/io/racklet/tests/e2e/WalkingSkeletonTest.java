@@ -140,6 +140,37 @@ class WalkingSkeletonTest {
         assertThat(topics).allMatch(t -> t.matches("racklet/demo/[a-z0-9-]+/(telemetry|state|events|console|commands|availability)"));
     }
 
+    @Test
+    @Order(6)
+    void metricsPassPromtoolAndHomeAssistantSeesDiscoveryConfigs() throws Exception {
+        java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(rack.apiUrl() + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("racklet_node_power_watts{node=\"node-1\"}", "racklet_node_energy_joules_total",
+                "racklet_fan_speed_rpm{fan=\"fan-1\"}");
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        promtool.getOutputStream().write(metrics.body().getBytes(StandardCharsets.UTF_8));
+        promtool.getOutputStream().close();
+        String lint = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(promtool.exitValue()).as("promtool says: %s", lint).isZero();
+
+        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(mqttPort),
+                "-t", "homeassistant/#", "-v", "-W", "3").redirectErrorStream(true).start();
+        String configs = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sub.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(configs).contains("homeassistant/switch/racklet_demo_node_1/power/config",
+                "homeassistant/sensor/racklet_demo_node_1/energy/config", "\"state_class\":\"total_increasing\"",
+                "homeassistant/sensor/racklet_demo_rack/fan_1/config", "\"availability_topic\":\"racklet/demo/node-1/availability\"");
+
+        // Home Assistant's switch turns node-2 off through its own command topic
+        Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(mqttPort),
+                "-t", "racklet-ha/demo/node-2/power/set", "-m", "OFF").start();
+        assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        JsonNode off = api.await("/api/v1/nodes/node-2", Duration.ofSeconds(5), n -> n.path("power").asText().equals("off"));
+        assertThat(off.path("cause").asText()).contains("home assistant");
+    }
+
     private static boolean allMatch(JsonNode list, java.util.function.Predicate<JsonNode> p) {
         for (JsonNode n : list) {
             if (!p.test(n)) return false;
