@@ -5,6 +5,7 @@ declare -A needed=(
   [mosquitto]=mosquitto            # a real MQTT broker for system tests
   [mosquitto_sub]=mosquitto-clients
   [promtool]=prometheus            # lints /metrics
+  [redfishtool]=redfishtool        # a standard Redfish client against /redfish/v1
 )
 missing=()
 for cmd in "${!needed[@]}"; do

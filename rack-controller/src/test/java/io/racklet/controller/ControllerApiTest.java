@@ -195,6 +195,50 @@ class ControllerApiTest {
                 .path("message").asText()).contains("longer than");
     }
 
+    @ParameterizedTest(name = "{0} {1} {2} -> {3} {4}")
+    @CsvSource(delimiter = '|', value = {
+        "GET  | /redfish/v1/Systems/gamma                                |                          | 404 | Base.1.16.ResourceNotFound",
+        "GET  | /redfish/v1/Nothing                                      |                          | 404 | Base.1.16.ResourceNotFound",
+        "POST | /redfish/v1/Systems/alpha/Actions/ComputerSystem.Reset | {\"ResetType\":       | 400 | Base.1.16.MalformedJSON",
+        "POST | /redfish/v1/Systems/alpha/Actions/ComputerSystem.Reset | {}                       | 400 | Base.1.16.ActionParameterMissing",
+        "POST | /redfish/v1/Systems/alpha/Actions/ComputerSystem.Reset | {\"ResetType\":\"Nmi\"} | 400 | Base.1.16.ActionParameterValueNotInList",
+        "POST | /redfish/v1/Systems/alpha/Actions/ComputerSystem.Reset | {\"ResetType\":1}      | 400 | Base.1.16.ActionParameterValueNotInList",
+        "POST | /redfish/v1/Systems/alpha/Actions/ComputerSystem.Reset | {\"ResetType\":\"On\",\"Force\":1} | 400 | Base.1.16.ActionParameterUnknown",
+        "POST | /redfish/v1/Systems                                      | {}                       | 405 | Base.1.16.OperationNotAllowed",
+    })
+    void redfishBadRequestsGetRedfishErrors(String method, String path, String body, int status, String code) throws Exception {
+        Response r = method.equals("GET") ? get(path) : post(path, body == null ? "" : body);
+        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.body().path("error").path("code").asText()).isEqualTo(code);
+        assertThat(r.body().path("error").path("@Message.ExtendedInfo").get(0).path("Message").asText()).isNotBlank();
+    }
+
+    @Test
+    void redfishServiceRootAnswersWithAndWithoutTrailingSlash() throws Exception {
+        assertThat(get("/redfish/v1").body().path("Systems").path("@odata.id").asText()).isEqualTo("/redfish/v1/Systems");
+        assertThat(get("/redfish/v1/").body().path("@odata.type").asText()).startsWith("#ServiceRoot");
+        assertThat(get("/redfish/v1/Systems").body().path("Members@odata.count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void redfishResetSendsThePowerCommand() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/redfish/v1/Systems/alpha/Actions/ComputerSystem.Reset"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"ResetType\":\"PowerCycle\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(204);
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (commands.stream().noneMatch(c -> "redfish".equals(c.requestedBy())) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(commands).anySatisfy(c -> {
+            assertThat(c.requestedBy()).isEqualTo("redfish");
+            assertThat(c.action().toString()).isEqualTo("cycle");
+        });
+        JsonNode system = get("/redfish/v1/Systems/alpha").body();
+        assertThat(system.path("Actions").path("#ComputerSystem.Reset").path("ResetType@Redfish.AllowableValues").toString())
+                .contains("On", "ForceOff", "GracefulShutdown", "ForceRestart", "PowerCycle");
+    }
+
     @Test
     void hugeBodiesAreRefusedBeforeTheyAreRead() throws Exception {
         Response r = post("/api/v1/nodes/alpha/power", "{\"action\":\"" + "x".repeat(200_000) + "\"}");

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.racklet.controller.redfish.RedfishError;
 
 /**
  * Every client error leaves the API as an {@link ApiError} JSON body: our own ones, and
@@ -19,13 +20,21 @@ public class ApiErrorHandlers {
         return ApiError.response(e.status(), e.getMessage());
     }
 
+    /** Redfish clients expect Redfish's error format under /redfish; everyone else gets ApiError. */
     @Error(global = true, status = HttpStatus.NOT_FOUND)
-    public HttpResponse<ApiError> notFound(HttpRequest<?> request) {
+    public HttpResponse<?> notFound(HttpRequest<?> request) {
+        if (request.getPath().startsWith("/redfish")) {
+            return RedfishError.respond(HttpStatus.NOT_FOUND, "Base.1.16.ResourceNotFound", "No resource at " + request.getPath() + ".");
+        }
         return ApiError.response(HttpStatus.NOT_FOUND, "no resource at " + request.getPath());
     }
 
     @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
-    public HttpResponse<ApiError> methodNotAllowed(HttpRequest<?> request) {
+    public HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
+        if (request.getPath().startsWith("/redfish")) {
+            return RedfishError.respond(HttpStatus.METHOD_NOT_ALLOWED, "Base.1.16.OperationNotAllowed",
+                    request.getMethod() + " is not allowed on " + request.getPath() + ".");
+        }
         return ApiError.response(HttpStatus.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on " + request.getPath());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.racklet.cli.demo.DemoOptions;
 import io.racklet.cli.demo.DemoTopology;
+import io.racklet.json.Json;
 import io.racklet.net.LoopbackPorts;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -169,6 +170,32 @@ class WalkingSkeletonTest {
         assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
         JsonNode off = api.await("/api/v1/nodes/node-2", Duration.ofSeconds(5), n -> n.path("power").asText().equals("off"));
         assertThat(off.path("cause").asText()).contains("home assistant");
+    }
+
+    @Test
+    @Order(7)
+    void aStandardRedfishClientListsNodesReadsPowerAndResetsANode() throws Exception {
+        String host = rack.apiUrl().replace("http://", "");
+        String systems = run("redfishtool", "-r", host, "-S", "Never", "Systems");
+        assertThat(systems).contains("/redfish/v1/Systems/node-1", "/redfish/v1/Systems/node-5", "\"Members@odata.count\": 5");
+        String power = run("redfishtool", "-r", host, "-S", "Never", "raw", "GET", "/redfish/v1/Chassis/node-4/Sensors/Power");
+        assertThat(power).contains("\"ReadingUnits\": \"W\"");
+        assertThat(Json.json().readTree(power).path("Reading").asDouble()).isPositive();
+        run("redfishtool", "-r", host, "-S", "Never", "-I", "node-4", "Systems", "reset", "ForceOff");
+        api.await("/api/v1/nodes/node-4", Duration.ofSeconds(5), n -> n.path("power").asText().equals("off"));
+        assertThat(run("redfishtool", "-r", host, "-S", "Never", "-I", "node-4", "Systems", "get")).contains("\"PowerState\": \"Off\"");
+        // a Redfish error for an unknown reset type, never a 500
+        ApiClient.Response bad = api.post("/redfish/v1/Systems/node-4/Actions/ComputerSystem.Reset", "{\"ResetType\":\"Explode\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().path("error").path("code").asText()).isEqualTo("Base.1.16.ActionParameterValueNotInList");
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("%s said: %s", String.join(" ", command), out).isZero();
+        return out;
     }
 
     private static boolean allMatch(JsonNode list, java.util.function.Predicate<JsonNode> p) {
