@@ -108,6 +108,21 @@ class ControllerApiTest {
     }
 
     @Test
+    void telemetryHistoryIsServedForATimeRange() throws Exception {
+        Instant t0 = Instant.now().minusSeconds(30);
+        for (int i = 0; i < 10; i++) {
+            bmc.publish("racklet/lab/beta/telemetry", Messages.encode(PowerTelemetry.of(100 + i, t0.plusSeconds(i), 5, 0.5, 2.0 + i)), 1, false);
+        }
+        String range = "?from=" + t0.minusSeconds(1) + "&to=" + t0.plusSeconds(20) + "&resolution=raw";
+        JsonNode h = await("/api/v1/nodes/beta/history" + range, n -> n.path("points").size() >= 10);
+        assertThat(h.path("resolution").asText()).isEqualTo("raw");
+        assertThat(h.path("points").get(0).path("watts").asDouble()).isEqualTo(2.0);
+        assertThat(get("/api/v1/nodes/beta/history?resolution=hourly").status()).isEqualTo(400);
+        assertThat(get("/api/v1/nodes/beta/history?from=yesterday").body().path("message").asText()).contains("ISO-8601");
+        assertThat(get("/api/v1/nodes/nobody/history").status()).isEqualTo(404);
+    }
+
+    @Test
     void malformedPayloadsAreCountedAndDroppedWhileIngestGoesOn() throws Exception {
         RackIngest ingest = app.getBean(RackIngest.class);
         long before = ingest.malformedCount();

@@ -29,17 +29,17 @@ public class EventsApi {
     @Get
     public List<RackEvent> list(@Nullable @QueryValue String node, @Nullable @QueryValue String kind,
             @Nullable @QueryValue String since, @Nullable @QueryValue String limit) {
-        return events.query(node, kind, parseSince(since), parseLimit(limit));
+        return events.query(node, kind, parseSince(since), parseLimit(limit, MAX_LIMIT));
     }
 
-    static int parseLimit(String limit) {
+    static int parseLimit(String limit, int max) {
         if (limit == null) return 100;
         try {
             int n = Integer.parseInt(limit);
-            if (n < 1 || n > MAX_LIMIT) throw new NumberFormatException();
+            if (n < 1 || n > max) throw new NumberFormatException();
             return n;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ", got '" + limit + "'");
+            throw ApiException.badRequest("limit must be a whole number from 1 to " + max + ", got '" + limit + "'");
         }
     }
 

@@ -7,12 +7,16 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The rack's recent events in memory, newest last, bounded (persistence in SQLite comes with
- * telemetry history). Filterable by node, kind prefix and time.
+ * The rack's recent events in memory, newest last, bounded; what the API reads. Every event is
+ * also written to the history store, from which a restarted controller refills this log.
  */
 public final class EventLog {
     public static final int CAPACITY = 10_000;
     private final Deque<RackEvent> events = new ArrayDeque<>();
+
+    public synchronized void addAll(List<RackEvent> older) {
+        older.forEach(this::add);
+    }
 
     public synchronized void add(RackEvent e) {
         if (events.size() == CAPACITY) events.removeFirst();

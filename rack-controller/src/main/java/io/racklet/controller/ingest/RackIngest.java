@@ -3,6 +3,7 @@ package io.racklet.controller.ingest;
 import io.racklet.controller.console.ConsoleBuffer;
 import io.racklet.controller.events.EventLog;
 import io.racklet.controller.events.RackEvent;
+import io.racklet.controller.history.HistoryStore;
 import io.racklet.controller.rack.RackView;
 import io.racklet.protocol.message.ConsoleChunk;
 import io.racklet.protocol.message.NodeEvent;
@@ -27,13 +28,15 @@ public final class RackIngest {
     private final RackView view;
     private final EventLog events;
     private final ConsoleBuffer console;
+    private final HistoryStore history;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
 
-    public RackIngest(RackView view, EventLog events, ConsoleBuffer console) {
+    public RackIngest(RackView view, EventLog events, ConsoleBuffer console, HistoryStore history) {
         this.view = view;
         this.events = events;
         this.console = console;
+        this.history = history;
     }
 
     public void subscribe(MqttConnection mqtt) {
@@ -61,7 +64,9 @@ public final class RackIngest {
                     if (node.equals(Topics.RMC)) {
                         view.rackTelemetry(Messages.decode(payload, RackTelemetry.class));
                     } else if (!node.equals(Topics.CONTROLLER)) {
-                        view.telemetry(node, Messages.decode(payload, PowerTelemetry.class));
+                        PowerTelemetry t = Messages.decode(payload, PowerTelemetry.class);
+                        view.telemetry(node, t);
+                        history.sample(node, t);
                     }
                 }
                 case STATE -> {
@@ -72,7 +77,9 @@ public final class RackIngest {
                 }
                 case EVENTS -> {
                     NodeEvent e = Messages.decode(payload, NodeEvent.class);
-                    events.add(new RackEvent(node, e.seq(), e.ts(), e.kind(), e.message(), e.cause()));
+                    RackEvent event = new RackEvent(node, e.seq(), e.ts(), e.kind(), e.message(), e.cause());
+                    events.add(event);
+                    history.event(event);
                 }
                 case CONSOLE -> {
                     if (isNode(node)) console.append(node, Messages.decode(payload, ConsoleChunk.class).data());

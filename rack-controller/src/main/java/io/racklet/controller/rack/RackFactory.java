@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import io.racklet.controller.ControllerConfig;
 import io.racklet.controller.console.ConsoleBuffer;
 import io.racklet.controller.events.EventLog;
+import io.racklet.controller.history.HistoryStore;
 import io.racklet.controller.homeassistant.HomeAssistantDiscovery;
 import io.racklet.controller.ingest.RackIngest;
 import io.racklet.controller.metrics.RackMetrics;
@@ -20,16 +21,26 @@ public class RackFactory {
 
     @Context
     @Bean
-    RackIngest rackIngest(RackView view, EventLog events, ConsoleBuffer console, MqttConnection mqtt) {
-        RackIngest ingest = new RackIngest(view, events, console);
+    RackIngest rackIngest(RackView view, EventLog events, ConsoleBuffer console, HistoryStore history, MqttConnection mqtt) {
+        RackIngest ingest = new RackIngest(view, events, console, history);
         ingest.subscribe(mqtt);
         mqtt.start();
         return ingest;
     }
 
     @Singleton
-    EventLog eventLog() {
-        return new EventLog();
+    @Bean(preDestroy = "close")
+    HistoryStore historyStore(ControllerConfig config) {
+        return new HistoryStore(config.stateDir().resolve("history.db"), config.history().rawRetention(),
+                config.history().rollupRetention());
+    }
+
+    /** Refilled from the history store, so a restarted controller still shows what happened before. */
+    @Singleton
+    EventLog eventLog(HistoryStore history) {
+        EventLog log = new EventLog();
+        log.addAll(history.events(null, null, null, EventLog.CAPACITY));
+        return log;
     }
 
     @Singleton
