@@ -6,6 +6,7 @@ declare -A needed=(
   [mosquitto_sub]=mosquitto-clients
   [promtool]=prometheus            # lints /metrics
   [redfishtool]=redfishtool        # a standard Redfish client against /redfish/v1
+  [chromium]=chromium              # renders the dashboard in a real browser
 )
 missing=()
 for cmd in "${!needed[@]}"; do

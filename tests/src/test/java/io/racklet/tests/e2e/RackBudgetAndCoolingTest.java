@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its fans and sensors while loading a node raises its power and temperature.
  */
 class RackBudgetAndCoolingTest {
-    static final double BUDGET = 25;
+    // five idle nodes plus one inrush fit, five inrushes at once (65 W) do not
+    static final double BUDGET = 27;
 
     @Test
     void nodesPowerOnInSequenceWithinTheBudgetAndTheRmcReportsCooling(@TempDir Path stateDir) throws Exception {
@@ -27,7 +28,7 @@ class RackBudgetAndCoolingTest {
                 new DemoOptions(5, LoopbackPorts.free(), LoopbackPorts.free(), stateDir, BUDGET), Duration.ofSeconds(90))) {
             ApiClient api = new ApiClient(rack.apiUrl());
             List<Double> draws = new ArrayList<>();
-            long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             JsonNode nodes = null;
             while (System.nanoTime() < end) {
                 JsonNode r = api.get("/api/v1/rack").body();

@@ -190,6 +190,30 @@ class WalkingSkeletonTest {
         assertThat(bad.body().path("error").path("code").asText()).isEqualTo("Base.1.16.ActionParameterValueNotInList");
     }
 
+    @Test
+    @Order(8)
+    void theDashboardShowsTheRackLiveInChromium() throws Exception {
+        Path shots = Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(shots);
+        Path profile = java.nio.file.Files.createTempDirectory(stateDir, "chromium");
+        List<String> chromium = List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1200,1000", "--virtual-time-budget=4000");
+        List<String> dump = new ArrayList<>(chromium);
+        dump.addAll(List.of("--dump-dom", rack.apiUrl() + "/"));
+        Process p = new ProcessBuilder(dump).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // what the page's script drew from the live API, not the static HTML
+        assertThat(dom).contains("data-node=\"node-1\"", "data-node=\"node-5\"", "Cooling: pid", "fan-1", "hot-air",
+                "nodes on", "class=\"kind\">power.on");
+        List<String> shot = new ArrayList<>(chromium);
+        shot.addAll(List.of("--screenshot=" + shots.resolve("dashboard.png").toAbsolutePath(), rack.apiUrl() + "/"));
+        Process s = new ProcessBuilder(shot).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(s.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(java.nio.file.Files.size(shots.resolve("dashboard.png"))).isGreaterThan(20_000);
+    }
+
     private static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
