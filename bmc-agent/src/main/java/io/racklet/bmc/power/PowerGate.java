@@ -35,6 +35,8 @@ public final class PowerGate {
     private Boolean known;
     private Double budget;
     private PowerRequest pending;
+    /** Every request sent for the current wish to power on: a grant for any of them counts. */
+    private final java.util.Set<String> asked = new java.util.HashSet<>();
     private Instant grantedAt;
     private boolean saidLearning;
 
@@ -87,13 +89,13 @@ public final class PowerGate {
         }
         if (!required()) return true;
         if (grantedAt != null && now.isBefore(grantedAt.plus(GRANT_VALID))) {
-            grantedAt = null;
-            pending = null;
+            withdraw(); // the grant is used up: later answers to older requests change nothing
             return true;
         }
         if (pending == null || !now.isBefore(pending.issuedAt().plus(ASK_AGAIN))) {
             boolean first = pending == null;
             pending = PowerRequest.of(UUID.randomUUID().toString(), now, node, config.inrushWatts(), config.bootWatts());
+            asked.add(pending.id());
             send.accept(pending);
             if (first) {
                 reporter.event("power.waiting", String.format("asked the rack for %.1f W to power on (budget %.1f W)",
@@ -104,22 +106,23 @@ public final class PowerGate {
     }
 
     /**
-     * @return null if the grant is not for our pending request; otherwise the refusal reason, or
-     *         "" when granted
+     * @return null if the grant answers none of our current requests; otherwise the refusal reason,
+     *         or "" when granted
      */
     public String answer(PowerGrant g) {
-        if (pending == null || !pending.id().equals(g.requestId())) return null;
+        if (!asked.contains(g.requestId())) return null;
         if (g.granted()) {
             grantedAt = clock.instant();
             return "";
         }
-        pending = null;
+        withdraw();
         return g.reason() == null ? "refused" : g.reason();
     }
 
-    /** The node no longer wants power: forget any request. */
+    /** The node no longer wants power (or just got it): forget every request. */
     public void withdraw() {
         pending = null;
         grantedAt = null;
+        asked.clear();
     }
 }

@@ -21,6 +21,8 @@ public final class RackView {
     private final String rack;
     private final Map<String, Entry> nodes = new ConcurrentHashMap<>();
     private volatile RackTelemetry rackTelemetry;
+    private final java.util.List<java.util.function.BiConsumer<String, PowerTelemetry>> telemetryListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RackView(String rack) {
         this.rack = rack;
@@ -74,6 +76,12 @@ public final class RackView {
                 e.telemetry = t;
             }
         }
+        telemetryListeners.forEach(l -> l.accept(node, t));
+    }
+
+    /** Hears each sample once it is visible in the view (live charts, benchmarks). */
+    public void onTelemetry(java.util.function.BiConsumer<String, PowerTelemetry> listener) {
+        telemetryListeners.add(listener);
     }
 
     public void state(String node, NodeState s) {

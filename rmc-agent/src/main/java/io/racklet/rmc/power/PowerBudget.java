@@ -76,6 +76,12 @@ public final class PowerBudget {
             return;
         }
         queue.remove(r.node()); // a newer request from the same node replaces its older one
+        Instant now = clock.instant();
+        if (reservations.stream().anyMatch(res -> res.node().equals(r.node()) && now.isBefore(res.grantedAt().plus(RESERVATION)))) {
+            // asked again before our grant reached it: the room is already reserved, answer again
+            answers.answer(r, true, "already reserved");
+            return;
+        }
         queue.put(r.node(), r);
         process();
     }

@@ -76,6 +76,17 @@ class PowerBudgetTest {
     }
 
     @Test
+    void askingAgainAfterTheGrantDoesNotReserveTwice() {
+        budget.setBudget(20.0);
+        budget.request(ask("a"));
+        clock.advance(Duration.ofSeconds(1));
+        budget.request(ask("a")); // its grant crossed the repeated request on the wire
+        assertThat(answers).containsExactly("a granted", "a granted");
+        assertThat(events).filteredOn(e -> e.startsWith("budget.granted")).hasSize(1);
+        assertThat(budget.headroom()).isEqualTo(20 - 13.0);
+    }
+
+    @Test
     void aRepeatedRequestFromTheSameNodeReplacesItsOlderOne() {
         budget.setBudget(14.0);
         budget.request(ask("a"));
