@@ -70,7 +70,8 @@ class IngestBenchmark {
             Thread t = new Thread(() -> {
                 for (long tick = 0; tick < ticks; tick++) {
                     long due = start + tick * 1_000_000_000L / HZ;
-                    while (System.nanoTime() < due) Thread.onSpinWait();
+                    // sleep, never spin: ten spinning publishers would starve the broker on two cores
+                    for (long wait; (wait = due - System.nanoTime()) > 0; ) java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     for (int n = first; n < first + NODES / PUBLISHERS; n++) {
                         PowerTelemetry sample = PowerTelemetry.of(tick, Instant.now(), 5.02, 0.6, 3.0);
                         if (c.publish(Topics.topic("bench", "n" + n, TopicKind.TELEMETRY), Messages.encode(sample), 0, false)) {
