@@ -229,6 +229,19 @@ class ControllerApiTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheApi() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/openapi.yml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode doc = io.racklet.json.Json.yaml().readTree(r.body());
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+        assertThat(doc.path("info").path("title").asText()).isEqualTo("racklet-controller");
+        assertThat(doc.path("paths").has("/api/v1/nodes/{name}/power")).isTrue();
+        assertThat(doc.path("paths").has("/api/v1/events")).isTrue();
+        assertThat(doc.path("paths").has("/redfish/v1/Systems/{id}/Actions/ComputerSystem.Reset")).isTrue();
+    }
+
+    @Test
     void redfishServiceRootAnswersWithAndWithoutTrailingSlash() throws Exception {
         assertThat(get("/redfish/v1").body().path("Systems").path("@odata.id").asText()).isEqualTo("/redfish/v1/Systems");
         assertThat(get("/redfish/v1/").body().path("@odata.type").asText()).startsWith("#ServiceRoot");
