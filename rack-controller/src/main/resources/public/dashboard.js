@@ -17,7 +17,10 @@ function slotElement(node) {
   row.dataset.node = node.name;
   row.append(el('span', 'num', node.slot ?? '–'));
   const name = el('span');
-  name.append(el('span', 'name', node.name), badge(node.power, node.power === 'on' ? 'on' : ''));
+  const label = el('span', 'name', node.name);
+  label.onclick = () => select(node.name);
+  name.append(label, badge(node.power, node.power === 'on' ? 'on' : ''));
+  if (node.name === selected) row.classList.add('selected');
   if (node.power === 'on') name.append(badge(node.boot, node.boot === 'booted' ? 'booted' : ''));
   if (node.sensor === 'failed') name.append(badge('sensor failed', 'failed'));
   if (!node.online) name.append(badge('BMC offline'));
@@ -81,5 +84,71 @@ async function refresh() {
   }
 }
 
+// --- one node in detail: a live power chart (history, then server-sent events) and its console
+let selected = null, stream = null, points = [];
+
+async function select(name) {
+  selected = name;
+  $('detail').hidden = false;
+  $('detail-title').textContent = `${name}: power over the last 10 minutes, and its console`;
+  refreshConsole();
+  const from = new Date(Date.now() - 600_000).toISOString();
+  const h = await fetch(`/api/v1/nodes/${encodeURIComponent(name)}/history?from=${from}&resolution=raw`).then(r => r.json());
+  points = h.points.map(p => ({ t: Date.parse(p.ts), w: p.watts }));
+  drawChart();
+  if (stream) stream.close();
+  stream = new EventSource(`/api/v1/nodes/${encodeURIComponent(name)}/telemetry/stream`);
+  stream.onmessage = e => {
+    const t = JSON.parse(e.data);
+    points.push({ t: Date.parse(t.ts), w: t.watts });
+    points = points.filter(p => p.t > Date.now() - 600_000);
+    drawChart();
+  };
+}
+
+function drawChart() {
+  const c = $('chart'), g = c.getContext('2d');
+  g.clearRect(0, 0, c.width, c.height);
+  if (points.length < 2) return;
+  const max = Math.max(1, ...points.map(p => p.w)) * 1.15, t0 = Date.now() - 600_000;
+  g.strokeStyle = '#26303a';
+  g.fillStyle = '#8a96a3';
+  g.font = '11px system-ui';
+  for (let w = 0; w <= max; w += Math.max(1, Math.round(max / 4))) {
+    const y = c.height - (w / max) * (c.height - 10);
+    g.beginPath(); g.moveTo(0, y); g.lineTo(c.width, y); g.stroke();
+    g.fillText(w + ' W', 4, y - 2);
+  }
+  g.strokeStyle = '#4ea1ff';
+  g.lineWidth = 2;
+  g.beginPath();
+  points.forEach((p, i) => {
+    const x = ((p.t - t0) / 600_000) * c.width, y = c.height - (p.w / max) * (c.height - 10);
+    i ? g.lineTo(x, y) : g.moveTo(x, y);
+  });
+  g.stroke();
+}
+
+async function refreshConsole() {
+  if (!selected) return;
+  const text = await fetch(`/api/v1/nodes/${encodeURIComponent(selected)}/console?tail=60`).then(r => r.text());
+  const pre = $('console');
+  const atBottom = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;
+  pre.textContent = text;
+  if (atBottom) pre.scrollTop = pre.scrollHeight;
+}
+
+$('console-form').onsubmit = async e => {
+  e.preventDefault();
+  const input = $('console-input');
+  await fetch(`/api/v1/nodes/${encodeURIComponent(selected)}/console`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ data: input.value + '\n' }) });
+  input.value = '';
+  setTimeout(refreshConsole, 300);
+};
+
 refresh();
 setInterval(refresh, 1000);
+setInterval(refreshConsole, 2000);
+const wanted = new URLSearchParams(location.search).get('node');
+if (wanted) select(wanted);

@@ -79,9 +79,10 @@ public final class RackView {
         telemetryListeners.forEach(l -> l.accept(node, t));
     }
 
-    /** Hears each sample once it is visible in the view (live charts, benchmarks). */
-    public void onTelemetry(java.util.function.BiConsumer<String, PowerTelemetry> listener) {
+    /** Hears each sample once it is visible in the view (live charts, benchmarks); run the result to stop. */
+    public Runnable onTelemetry(java.util.function.BiConsumer<String, PowerTelemetry> listener) {
         telemetryListeners.add(listener);
+        return () -> telemetryListeners.remove(listener);
     }
 
     public void state(String node, NodeState s) {

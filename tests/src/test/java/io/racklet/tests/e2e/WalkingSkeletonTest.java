@@ -212,6 +212,21 @@ class WalkingSkeletonTest {
         Process s = new ProcessBuilder(shot).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(s.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(java.nio.file.Files.size(shots.resolve("dashboard.png"))).isGreaterThan(20_000);
+
+        // one node in detail: its live chart streams, so wait by wall time rather than for idle
+        List<String> detail = new ArrayList<>(chromium.subList(0, chromium.size() - 1));
+        detail.addAll(List.of("--timeout=6000", "--dump-dom", rack.apiUrl() + "/?node=node-1"));
+        Process d = new ProcessBuilder(detail).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String detailDom = new String(d.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(d.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // the page is dumped at load, before its fetches answer: the console's text shows in the screenshot
+        assertThat(detailDom).contains("node-1: power over the last 10 minutes", "<canvas id=\"chart\"");
+        assertThat(detailDom).doesNotContain("<section id=\"detail\" class=\"panel\" aria-label=\"Node detail\" hidden");
+        List<String> detailShot = new ArrayList<>(chromium.subList(0, chromium.size() - 1));
+        detailShot.addAll(List.of("--timeout=6000", "--screenshot=" + shots.resolve("node-detail.png").toAbsolutePath(),
+                rack.apiUrl() + "/?node=node-1"));
+        Process ds = new ProcessBuilder(detailShot).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(ds.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
     private static String run(String... command) throws Exception {
