@@ -166,8 +166,10 @@ public final class PowerController {
 
     /** Cuts power for protection; the node stays off until someone explicitly asks for it. */
     public void protect(String kind, String cause) {
+        // a cycle in its off phase would switch the node back on: protection ends it too
+        boolean cycling = pendingCycle != null;
         cancelPendingCycle();
-        if (!desiredOn && !isOn()) return;
+        if (!desiredOn && !isOn() && !cycling) return;
         reporter.event(kind, "power cut to protect the node; it stays off until commanded on", cause);
         setDesired(false, cause);
         reconcile();

@@ -111,4 +111,15 @@ class PowerControllerProtectionTest {
         assertThat(reporter.eventKinds()).containsExactly("power.overcurrent", "power.off");
         assertThat(reporter.events.get(0).cause()).contains("3.40 A");
     }
+
+    @Test
+    void protectionDuringTheOffPhaseOfACycleKeepsTheNodeOffAcrossARestart() {
+        PowerController power = started();
+        power.request(io.racklet.protocol.message.PowerAction.CYCLE, "command 7 from api");
+        power.protect("power.overcurrent", CAUSE);
+        scheduler.advance(java.time.Duration.ofSeconds(30));
+        assertThat(rail.isOn()).as("the pending 'on' of the cycle was called off").isFalse();
+        assertThat(reporter.events).anySatisfy(e -> assertThat(e.kind()).isEqualTo("power.overcurrent"));
+        assertThat(new DesiredPowerStore(stateDir).load()).as("saved for last-state").contains(false);
+    }
 }
