@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 public final class PowerGate {
     static final Duration ASK_AGAIN = Duration.ofSeconds(10);
     static final Duration GRANT_VALID = Duration.ofSeconds(30);
-    public static final Duration LEARN_TIME = Duration.ofSeconds(10);
+    public static final Duration LEARN_TIME = Duration.ofSeconds(30);
 
     private final String node;
     private final PowerConfig config;

@@ -78,8 +78,11 @@ public final class DemoTopology implements AutoCloseable {
         DemoTopology t = new DemoTopology(options);
         try {
             t.writeConfigs();
-            t.launch();
+            // the controller (and its broker) first: agents then find it subscribed, so nothing
+            // they report at start (power.on, bmc.started) is lost to it
+            t.launchController();
             t.awaitController(readyTimeout);
+            t.launchAgents();
             return t;
         } catch (RuntimeException | InterruptedException e) {
             t.close();
@@ -198,18 +201,23 @@ public final class DemoTopology implements AutoCloseable {
         }
     }
 
-    private void launch() {
-        Path logs = options.stateDir().resolve("logs");
+    private Path logs() {
+        return options.stateDir().resolve("logs");
+    }
+
+    private void launchController() {
         add(new ChildProcess("controller", ChildProcess.CONTROLLER_JVM, CONTROLLER_MAIN,
-                configDir().resolve("controller.yaml"), Map.of(), logs));
+                configDir().resolve("controller.yaml"), Map.of(), logs())).start();
+    }
+
+    private void launchAgents() {
         add(new ChildProcess("rmc", ChildProcess.AGENT_JVM, RMC_MAIN, configDir().resolve("rmc.yaml"),
-                simEnv("rmc"), logs));
+                simEnv("rmc"), logs())).start();
         for (int i = 1; i <= options.nodes(); i++) {
             String node = nodeName(i);
             add(new ChildProcess(node, ChildProcess.AGENT_JVM, BMC_MAIN, configDir().resolve(node + ".yaml"),
-                    simEnv(node), logs));
+                    simEnv(node), logs())).start();
         }
-        processes.values().forEach(ChildProcess::start);
     }
 
     /** What makes an agent's Pi4J find its simulated board: the agent itself never looks. */
@@ -217,8 +225,9 @@ public final class DemoTopology implements AutoCloseable {
         return Map.of(SimPlugin.WORLD_ENV, worldServer.socket().toString(), SimPlugin.BOARD_ENV, board);
     }
 
-    private void add(ChildProcess p) {
+    private ChildProcess add(ChildProcess p) {
         processes.put(p.name(), p);
+        return p;
     }
 
     private void awaitController(Duration timeout) throws InterruptedException {

@@ -75,13 +75,14 @@ public final class PowerBudget {
             answers.answer(r, false, why);
             return;
         }
-        queue.remove(r.node()); // a newer request from the same node replaces its older one
         Instant now = clock.instant();
         if (reservations.stream().anyMatch(res -> res.node().equals(r.node()) && now.isBefore(res.grantedAt().plus(RESERVATION)))) {
             // asked again before our grant reached it: the room is already reserved, answer again
+            queue.remove(r.node());
             answers.answer(r, true, "already reserved");
             return;
         }
+        // a newer request from the same node replaces its older one but keeps its place in line
         queue.put(r.node(), r);
         process();
     }

@@ -87,6 +87,17 @@ class PowerBudgetTest {
     }
 
     @Test
+    void askingAgainKeepsTheNodesPlaceInLine() {
+        budget.setBudget(14.0);
+        budget.request(ask("a"));
+        budget.request(ask("b"));
+        budget.request(ask("c"));
+        clock.advance(Duration.ofSeconds(1));
+        budget.request(ask("b")); // b's BMC asks again while it waits
+        assertThat(budget.queued()).containsExactly("b", "c");
+    }
+
+    @Test
     void aRepeatedRequestFromTheSameNodeReplacesItsOlderOne() {
         budget.setBudget(14.0);
         budget.request(ask("a"));

@@ -43,6 +43,11 @@ class ExternalMosquittoTest {
             SimRack world = new SimRack(clock).addNode("n1", BmcWiring.DEFAULT, 1);
             BmcConfig bmcConfig = new BmcConfig("lab", "n1", MqttSettings.of(broker.url()),
                     PowerConfig.withPolicy(RestorePolicy.ALWAYS_ON), null, null, null, Duration.ofMillis(200), dir.resolve("bmc"));
+            // what an RMC announces (retained): this rack has no power budget, so no grants are needed
+            MqttConnection rmc = new MqttConnection(MqttSettings.of(broker.url()), "rmc-lab", null, null).start();
+            assertThat(rmc.awaitConnected(Duration.ofSeconds(10))).isTrue();
+            rmc.publish("racklet/lab/rmc/state", io.racklet.protocol.message.Messages.encode(
+                    io.racklet.protocol.message.RackState.of(java.time.Instant.now(), null, "failsafe", "test")), 1, true);
             MqttConnection bmcMqtt = new MqttConnection(bmcConfig.mqtt(), "bmc-lab-n1", null, null);
             BmcAgent bmc = new BmcAgent(bmcConfig, SimPi4j.context(world.board("n1")), clock, bmcMqtt);
             try {
@@ -55,6 +60,7 @@ class ExternalMosquittoTest {
                 assertThat(off.cause()).contains("from test");
                 assertThat(world.node("n1").powered()).isFalse();
             } finally {
+                rmc.close();
                 bmc.close();
                 clock.close();
                 app.close();

@@ -37,7 +37,8 @@ class RackBudgetAndCoolingTest {
                 if (nodes.findValuesAsText("power").stream().allMatch("on"::equals) && r.path("queued").isEmpty()) break;
                 Thread.sleep(250);
             }
-            assertThat(nodes.findValuesAsText("power")).as("all nodes on in the end").containsOnly("on");
+            assertThat(nodes.findValuesAsText("power")).as("all nodes on in the end; rack events: %s",
+                    api.get("/api/v1/events?limit=200").body()).containsOnly("on");
             assertThat(draws).isNotEmpty().allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(BUDGET));
 
             JsonNode granted = api.get("/api/v1/events?node=rmc&kind=budget.granted").body();
