@@ -130,15 +130,6 @@ public final class BmcAgent implements AutoCloseable {
         log.info("BMC agent for {}/{} started", config.rack(), config.node());
     }
 
-    public long malformedCommandCount() {
-        return malformedCommands.get();
-    }
-
-    /** Energy so far, for tests and the self-test. */
-    public double energyWh() {
-        return sampler.energyWh();
-    }
-
     private void onCommand(byte[] payload) {
         Command cmd;
         try {

@@ -203,10 +203,6 @@ public final class SimRack implements AutoCloseable {
         return boards.get(name);
     }
 
-    public synchronized SimBoard simBoard(String name) {
-        return boards.get(name);
-    }
-
     public synchronized ComputeNode node(String name) {
         return nodes.get(name);
     }

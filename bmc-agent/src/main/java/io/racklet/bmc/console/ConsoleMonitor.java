@@ -66,10 +66,6 @@ public final class ConsoleMonitor implements AutoCloseable {
         return open;
     }
 
-    public java.util.List<String> tail(int lines) {
-        return consoleLog.tail(lines);
-    }
-
     /** Sends operator input to the node. */
     public void write(String data, String cause) {
         try {

@@ -1,6 +1,7 @@
 package io.racklet.bmc.energy;
 
 import io.racklet.bmc.report.NodeReporter;
+import io.racklet.drivers.thermal.Thermometer;
 import io.racklet.protocol.message.PowerTelemetry;
 import io.racklet.time.Scheduler;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class TelemetrySampler {
     private Instant lastSampleAt;
     private boolean saveFailing;
     private Reading last;
-    private io.racklet.drivers.thermal.Thermometer thermometer;
+    private Thermometer thermometer;
     private boolean thermometerFailing;
 
     /**
@@ -57,7 +58,7 @@ public final class TelemetrySampler {
     }
 
     /** Adds the node's temperature to each telemetry message. */
-    public void withThermometer(io.racklet.drivers.thermal.Thermometer t) {
+    public void withThermometer(Thermometer t) {
         thermometer = t;
     }
 

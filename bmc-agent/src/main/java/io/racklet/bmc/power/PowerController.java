@@ -38,7 +38,6 @@ public final class PowerController {
     private Scheduler.Cancellable shutdownTimeout;
     private String shutdownCause;
     private Instant lowSince;
-    private boolean waiting;
 
     /**
      * @param reset         the node's reset line, if one is wired
@@ -175,11 +174,6 @@ public final class PowerController {
         reconcile();
     }
 
-    /** Whether the node is waiting for room in the rack's power budget. */
-    public boolean waitingForBudget() {
-        return waiting;
-    }
-
     private void cycle(String cause) {
         cancelPendingCycle();
         // only the live rail goes off: the saved state stays "on", so an agent restarted
@@ -222,14 +216,11 @@ public final class PowerController {
         }
         if (!desiredOn) {
             gate.withdraw();
-            waiting = false;
         }
         if (on != desiredOn) {
             if (desiredOn && !gate.admit(desiredCause)) {
-                waiting = true;
                 return; // the rack's budget has no room yet; the grant triggers another pass
             }
-            waiting = false;
             log.info("power {} -> {} ({})", on ? "on" : "off", desiredOn ? "on" : "off", desiredCause);
             rail.set(desiredOn);
             observedOn = rail.isOn();
