@@ -45,6 +45,10 @@ public final class SimRack implements AutoCloseable {
     private final Tmp117Model exhaustSensor;
     private final Ds18b20Files intakeSensor;
     private final Map<String, Tmp102Model> nodeThermometers = new LinkedHashMap<>();
+    /** Each node's board temperature: it follows its power with a lag, as a heatsink does. */
+    private final Map<String, double[]> nodeCelsius = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A Pi 4 with a heatsink warms and cools with a time constant of about 30 s. */
+    static final double NODE_TIME_CONSTANT_S = 30;
     private final Map<String, SimBoard> boards = new LinkedHashMap<>();
     private final Map<String, ComputeNode> nodes = new LinkedHashMap<>();
     private final Map<String, RegisterFaults> monitorFaults = new LinkedHashMap<>();
@@ -96,6 +100,11 @@ public final class SimRack implements AutoCloseable {
             double dt = PHYSICS_TICK.toNanos() / 1e9;
             fans.forEach(f -> f.step(dt));
             air.step(dt);
+            double follow = 1 - Math.exp(-dt / NODE_TIME_CONSTANT_S);
+            nodesByName().forEach((name, node) -> {
+                double[] c = nodeCelsius.get(name);
+                c[0] += (air.nodeCelsius(node.watts()) - c[0]) * follow;
+            });
             if (ticks[0]++ % 8 == 0) {
                 try {
                     intakeSensor.convert();
@@ -113,6 +122,10 @@ public final class SimRack implements AutoCloseable {
             w += n.watts();
         }
         return w;
+    }
+
+    private synchronized Map<String, ComputeNode> nodesByName() {
+        return Map.copyOf(nodes);
     }
 
     private synchronized List<ComputeNode> nodesSnapshot() {
@@ -169,7 +182,10 @@ public final class SimRack implements AutoCloseable {
         board.writeLine(wiring.enableLine(), !wiring.enableActiveHigh());
         board.writeLine(wiring.resetLine(), true);
         board.writeLine(wiring.shutdownLine(), true);
-        Tmp102Model thermometer = new Tmp102Model(() -> air.nodeCelsius(node.watts()), seed + 1000);
+        double[] celsius = {air.celsius()};
+        nodeCelsius.put(name, celsius);
+        // the thermometer reads the lagging board temperature: a 200 ms inrush is no heat wave
+        Tmp102Model thermometer = new Tmp102Model(() -> celsius[0], seed + 1000);
         board.attach(wiring.i2cBus(), wiring.thermometerAddress(), thermometer);
         nodeThermometers.put(name, thermometer);
         I2cDevice monitor;
