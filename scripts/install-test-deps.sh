@@ -7,6 +7,11 @@ declare -A needed=(
   [promtool]=prometheus            # lints /metrics
   [redfishtool]=redfishtool        # a standard Redfish client against /redfish/v1
   [chromium]=chromium              # renders the dashboard in a real browser
+  [git]=git                        # signs and pushes rack repository commits
+  [gpg]=gpg                        # OpenPGP admin keys and signatures
+  [gpg-agent]=gpg-agent
+  [ssh-keygen]=openssh-client      # SSH admin keys and signatures
+  [sshd]=openssh-server            # an SSH Git server on loopback
 )
 missing=()
 for cmd in "${!needed[@]}"; do

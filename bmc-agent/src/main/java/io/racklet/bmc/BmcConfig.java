@@ -29,7 +29,7 @@ public record BmcConfig(
     public BmcConfig {
         Topics.requireName("rack", rack);
         Topics.requireName("node", node);
-        if (node.equals(Topics.RMC) || node.equals(Topics.CONTROLLER)) {
+        if (Topics.isReserved(node)) {
             throw new IllegalArgumentException("'" + node + "' is reserved and cannot name a node");
         }
         if (mqtt == null) throw new IllegalArgumentException("field 'mqtt': missing (required, e.g. mqtt: {url: \"tcp://127.0.0.1:1883\"})");

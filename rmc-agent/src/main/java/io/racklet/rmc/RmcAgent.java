@@ -133,7 +133,7 @@ public final class RmcAgent implements AutoCloseable {
 
     private void onTelemetry(String topic, byte[] payload) {
         var address = Topics.parse(topic).orElse(null);
-        if (address == null || address.node().equals(Topics.RMC) || address.node().equals(Topics.CONTROLLER)) return;
+        if (address == null || Topics.isReserved(address.node())) return;
         try {
             PowerTelemetry t = Messages.decode(payload, PowerTelemetry.class);
             meter.record(address.node(), t);

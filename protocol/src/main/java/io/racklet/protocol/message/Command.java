@@ -15,9 +15,10 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = PowerCommand.class, name = "power"),
     @JsonSubTypes.Type(value = ConsoleInput.class, name = "console"),
     @JsonSubTypes.Type(value = PowerRequest.class, name = "power-request"),
-    @JsonSubTypes.Type(value = PowerGrant.class, name = "power-grant")
+    @JsonSubTypes.Type(value = PowerGrant.class, name = "power-grant"),
+    @JsonSubTypes.Type(value = SyncNow.class, name = "sync")
 })
-public sealed interface Command extends Message permits PowerCommand, ConsoleInput, PowerRequest, PowerGrant {
+public sealed interface Command extends Message permits PowerCommand, ConsoleInput, PowerRequest, PowerGrant, SyncNow {
     String id();
 
     Instant issuedAt();

@@ -6,7 +6,7 @@ package io.racklet.protocol.message;
  * fields (fields are only ever added within a version).
  */
 public sealed interface Message
-        permits PowerTelemetry, RackTelemetry, NodeState, NodeEvent, ConsoleChunk, RackState, Command {
+        permits PowerTelemetry, RackTelemetry, NodeState, NodeEvent, ConsoleChunk, RackState, SyncStatus, Command {
     int VERSION = 1;
 
     int v();

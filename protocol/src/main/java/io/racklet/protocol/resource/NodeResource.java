@@ -6,8 +6,9 @@ import io.racklet.protocol.message.PowerState;
 public record NodeResource(Metadata metadata, Spec spec) implements Resource {
 
     /**
-     * @param slot  tray position, 1 at the top
-     * @param power desired power state; the BMC reconciles towards it
+     * @param slot        tray position, 1 at the top
+     * @param power       desired power state; the BMC reconciles towards it (null: not declared)
+     * @param bootProfile the {@link BootProfileResource} the node network-boots (null: none)
      */
-    public record Spec(int slot, PowerState power) {}
+    public record Spec(int slot, PowerState power, String bootProfile) {}
 }

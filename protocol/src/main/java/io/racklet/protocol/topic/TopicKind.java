@@ -15,7 +15,9 @@ public enum TopicKind {
     /** Commands to the agent (power actions, console input). */
     COMMANDS("commands"),
     /** Retained "online"/"offline"; "offline" is the agent's MQTT last will. */
-    AVAILABILITY("availability");
+    AVAILABILITY("availability"),
+    /** Retained status of the agent's signed Git sync: applied commit, signer, last refusal. */
+    SYNC("sync");
 
     private final String segment;
 

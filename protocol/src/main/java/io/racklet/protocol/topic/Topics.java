@@ -6,12 +6,14 @@ import java.util.regex.Pattern;
 /**
  * The MQTT topic scheme, documented in docs/mqtt.md: {@code racklet/<rack>/<node>/<kind>}.
  * Agents other than BMCs use reserved names in the node position: {@value #RMC} for the rack's
- * RMC and {@value #CONTROLLER} for the rack controller.
+ * RMC and {@value #CONTROLLER} for the rack controller; {@value #ALL} addresses every agent of
+ * the rack (e.g. "sync now" on {@code racklet/<rack>/all/commands}).
  */
 public final class Topics {
     public static final String ROOT = "racklet";
     public static final String RMC = "rmc";
     public static final String CONTROLLER = "controller";
+    public static final String ALL = "all";
     /** Names of racks and nodes: DNS labels, so they are safe in topics, URLs and file names. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
@@ -29,6 +31,11 @@ public final class Topics {
     /** Filter for everything of a rack. */
     public static String everything(String rack) {
         return ROOT + "/" + requireName(rack) + "/#";
+    }
+
+    /** Names that stand for agents or the whole rack, so no node may take them. */
+    public static boolean isReserved(String name) {
+        return RMC.equals(name) || CONTROLLER.equals(name) || ALL.equals(name);
     }
 
     public static boolean isName(String s) {

@@ -63,7 +63,7 @@ public final class RackIngest {
                 case TELEMETRY -> {
                     if (node.equals(Topics.RMC)) {
                         view.rackTelemetry(Messages.decode(payload, RackTelemetry.class));
-                    } else if (!node.equals(Topics.CONTROLLER)) {
+                    } else if (isNode(node)) {
                         PowerTelemetry t = Messages.decode(payload, PowerTelemetry.class);
                         view.telemetry(node, t);
                         history.sample(node, t);
@@ -93,6 +93,6 @@ public final class RackIngest {
     }
 
     private static boolean isNode(String name) {
-        return !name.equals(Topics.RMC) && !name.equals(Topics.CONTROLLER);
+        return !Topics.isReserved(name);
     }
 }
