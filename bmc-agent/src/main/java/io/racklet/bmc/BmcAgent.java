@@ -16,6 +16,8 @@ import io.racklet.bmc.power.GpioLines;
 import io.racklet.bmc.power.OverCurrentGuard;
 import io.racklet.bmc.power.PowerController;
 import io.racklet.bmc.power.PowerGate;
+import io.racklet.bmc.sync.NodeSpecFollower;
+import io.racklet.sync.AgentSync;
 import io.racklet.bmc.thermal.ThermometerConfig;
 import io.racklet.drivers.thermal.Thermometer;
 import io.racklet.drivers.thermal.Tmp102;
@@ -59,6 +61,7 @@ public final class BmcAgent implements AutoCloseable {
     private final EnergyCounter energy;
     private final Optional<ConsoleMonitor> console;
     private final BootTracker boot;
+    private final Optional<AgentSync> sync;
     private final AtomicLong malformedCommands = new AtomicLong();
     private String consoleHealth;
     private Boolean lastPowered;
@@ -92,6 +95,16 @@ public final class BmcAgent implements AutoCloseable {
                         new ConsoleLog(config.stateDir().resolve("console"), config.console().logMaxBytes()),
                         reporter, scheduler, new ConsoleEvents()))
                 : Optional.empty();
+        this.sync = config.sync() == null ? Optional.empty() : Optional.of(agentSync(config, scheduler, mqtt));
+    }
+
+    private AgentSync agentSync(BmcConfig config, Scheduler scheduler, MqttConnection mqtt) {
+        try {
+            return new AgentSync(config.sync(), config.rack(), config.node(), config.stateDir(), scheduler, mqtt,
+                    new NodeSpecFollower(config.node(), power, reporter::event), reporter::event);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot open the rack repository copy in " + config.stateDir(), e);
+        }
     }
 
     private static PowerMonitor monitor(Context pi4j, MonitorConfig m) {
@@ -126,6 +139,8 @@ public final class BmcAgent implements AutoCloseable {
         scheduler.every(config.telemetryInterval(), config.telemetryInterval(), sampler::publish);
         scheduler.every(RECONCILE_PERIOD, RECONCILE_PERIOD, power::reconcile);
         console.ifPresent(ConsoleMonitor::start);
+        // after power.start(): a spec restored at start must find the line already adopted
+        scheduler.schedule(Duration.ZERO, () -> sync.ifPresent(AgentSync::start));
         mqtt.start();
         log.info("BMC agent for {}/{} started", config.rack(), config.node());
     }
@@ -208,6 +223,7 @@ public final class BmcAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        sync.ifPresent(AgentSync::close);
         console.ifPresent(ConsoleMonitor::close);
         mqtt.close();
     }

@@ -6,6 +6,7 @@ import io.racklet.bmc.thermal.ThermometerConfig;
 import io.racklet.bmc.power.PowerConfig;
 import io.racklet.mqtt.MqttSettings;
 import io.racklet.protocol.topic.Topics;
+import io.racklet.sync.SyncConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -21,10 +22,11 @@ import java.time.Duration;
  * @param thermometer       the thermometer beside the node (optional)
  * @param telemetryInterval how often telemetry is published (default 1s)
  * @param stateDir          where the agent keeps what must survive restarts
+ * @param sync              the signed rack repository this node follows (optional)
  */
 public record BmcConfig(
         String rack, String node, MqttSettings mqtt, PowerConfig power, MonitorConfig monitor, ConsoleConfig console, ThermometerConfig thermometer,
-        Duration telemetryInterval, Path stateDir) {
+        Duration telemetryInterval, Path stateDir, SyncConfig sync) {
 
     public BmcConfig {
         Topics.requireName("rack", rack);

@@ -2,6 +2,7 @@ package io.racklet.controller;
 
 import io.racklet.mqtt.MqttSettings;
 import io.racklet.protocol.topic.Topics;
+import io.racklet.sync.SyncConfig;
 import java.nio.file.Path;
 
 /**
@@ -14,9 +15,10 @@ import java.nio.file.Path;
  * @param rackSpec the rack spec file or folder listing the rack's nodes (optional)
  * @param stateDir where the controller keeps its state (the history database among it)
  * @param history  how long telemetry history is kept
+ * @param sync     the signed rack repository, verified by the controller too (for display and its node list)
  */
 public record ControllerConfig(String rack, Listen http, MqttSettings mqtt, Listen broker, Path rackSpec, Path stateDir,
-        History history) {
+        History history, SyncConfig sync) {
 
     public ControllerConfig {
         Topics.requireName("rack", rack);
@@ -27,7 +29,7 @@ public record ControllerConfig(String rack, Listen http, MqttSettings mqtt, List
     }
 
     public ControllerConfig(String rack, Listen http, MqttSettings mqtt, Listen broker, Path rackSpec, Path stateDir) {
-        this(rack, http, mqtt, broker, rackSpec, stateDir, null);
+        this(rack, http, mqtt, broker, rackSpec, stateDir, null, null);
     }
 
     /**

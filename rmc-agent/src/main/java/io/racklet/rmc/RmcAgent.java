@@ -21,6 +21,9 @@ import io.racklet.rmc.control.CoolingZone;
 import io.racklet.rmc.fan.Fan;
 import io.racklet.rmc.fan.PwmFan;
 import io.racklet.rmc.policy.PolicySource;
+import io.racklet.sync.AgentSync;
+import io.racklet.sync.AppliedSpec;
+import io.racklet.sync.SyncTarget;
 import io.racklet.rmc.power.PowerBudget;
 import io.racklet.rmc.power.RackPowerMeter;
 import io.racklet.rmc.thermal.SensorPoller;
@@ -54,6 +57,7 @@ public final class RmcAgent implements AutoCloseable {
     private final PowerBudget budget;
     private final ThermalGuard thermal;
     private final PolicySource policy;
+    private final AgentSync sync;
     private final AtomicLong malformed = new AtomicLong();
     private long seq;
     private long eventSeq;
@@ -72,9 +76,28 @@ public final class RmcAgent implements AutoCloseable {
         this.budget = new PowerBudget(scheduler, this::answer, this::event);
         this.thermal = new ThermalGuard(this::event, this::commandNode);
         this.policy = config.rackSpec() == null ? null
-                : new PolicySource(config.rackSpec(), this::apply, this::rejected);
+                : new PolicySource(config.rackSpec(), d -> apply(d, "rack spec " + config.rackSpec() + " loaded"), this::rejected);
+        this.sync = config.sync() == null ? null : agentSync(config, scheduler, mqtt);
         if (policy == null) {
-            zone.setPolicy(Optional.empty(), "no rackSpec configured");
+            zone.setPolicy(Optional.empty(), sync == null ? "no rackSpec or sync configured" : "waiting for the signed rack spec");
+        }
+    }
+
+    private AgentSync agentSync(RmcConfig config, Scheduler scheduler, MqttConnection mqtt) {
+        try {
+            return new AgentSync(config.sync(), config.rack(), Topics.RMC, config.stateDir(), scheduler, mqtt, new SyncTarget() {
+                @Override
+                public void apply(AppliedSpec spec) {
+                    RmcAgent.this.apply(spec.declaration(), spec.cause());
+                }
+
+                @Override
+                public void refused(String commit, String reason) {
+                    // the last good policy stays; before any, the failsafe holds
+                }
+            }, this::event);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot open the rack repository copy in " + config.stateDir(), e);
         }
     }
 
@@ -87,6 +110,8 @@ public final class RmcAgent implements AutoCloseable {
         if (policy != null) {
             scheduler.schedule(Duration.ZERO, policy::check);
             scheduler.every(POLICY_PERIOD, POLICY_PERIOD, policy::check);
+        } else if (sync != null) {
+            sync.start();
         } else {
             scheduler.schedule(Duration.ZERO, () -> publishState(RackState.of(scheduler.instant(), null, "failsafe", "no rack spec")));
         }
@@ -110,13 +135,12 @@ public final class RmcAgent implements AutoCloseable {
         return zone;
     }
 
-    private void apply(RackDeclaration spec) {
+    private void apply(RackDeclaration spec, String cause) {
         Double watts = spec.rack().spec().powerBudgetWatts();
         budget.setBudget(watts);
         Optional<FanPolicyResource.Spec> fan = spec.fanPolicy().map(FanPolicyResource::spec);
         zone.setPolicy(fan, fan.isPresent() ? "'" + spec.fanPolicy().get().name() + "'" : "none in the rack spec");
         thermal.setThresholds(fan.map(FanPolicyResource.Spec::thermal).orElse(null));
-        String cause = "rack spec " + config.rackSpec() + " loaded";
         event("policy.applied", "power budget " + (watts == null ? "none" : watts + " W") + ", fan policy "
                 + fan.map(f -> f.mode().name()).orElse("none (failsafe)"), cause);
         publishState(RackState.of(scheduler.instant(), watts, fan.map(f -> f.mode().name()).orElse("failsafe"), cause));
@@ -187,6 +211,7 @@ public final class RmcAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sync != null) sync.close();
         mqtt.close();
     }
 }

@@ -113,6 +113,18 @@ public final class PowerController {
         reconcile();
     }
 
+    /**
+     * The rack spec declares the node on or off. Off is a graceful shutdown where the node has a
+     * shutdown line (power is cut once it halts or after the timeout), else power is cut.
+     */
+    public void declare(boolean on, String cause) {
+        if (on) {
+            request(PowerAction.ON, cause);
+        } else {
+            request(shutdown.isPresent() && isOn() ? PowerAction.SHUTDOWN : PowerAction.OFF, cause);
+        }
+    }
+
     /** The RMC refused to fit the node into the rack's budget: it stays off. */
     public void refused(String reason) {
         reporter.event("power.refused", "the rack's power budget refused this node: " + reason, desiredCause);

@@ -53,6 +53,9 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  Power:      ./racklet power node-1 off   (or on, cycle, reset, shutdown)");
         System.out.println("  Console:    ./racklet console node-1     (type 'stress' to load the node, 'idle' to stop)");
         System.out.println("  Rack:       ./racklet rack               (fans, temperatures, power budget)");
+        System.out.println("  Git:        edit " + rack.repository().dir().resolve("rack.yaml") + ", then");
+        System.out.println("              git -C " + rack.repository().dir() + " commit -am 'node-1 off'   (signed with the demo admin key)");
+        System.out.println("              ./racklet sync               (what each agent applied or refused, and why)");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
         java.util.Set<String> reported = new java.util.HashSet<>();

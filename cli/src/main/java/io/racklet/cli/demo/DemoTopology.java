@@ -41,9 +41,11 @@ public final class DemoTopology implements AutoCloseable {
     private final SimRack world;
     private final WorldServer worldServer;
     private final Map<String, ChildProcess> processes = new LinkedHashMap<>();
+    private final DemoRepository repository;
 
     private DemoTopology(DemoOptions options) {
         this.options = options;
+        this.repository = new DemoRepository(options.stateDir());
         this.world = new SimRack(clock, RmcWiring.DEFAULT, oneWireDir());
         for (int i = 1; i <= options.nodes(); i++) {
             world.addNode(nodeName(i), BmcWiring.DEFAULT, i);
@@ -98,6 +100,10 @@ public final class DemoTopology implements AutoCloseable {
         return "http://127.0.0.1:" + options.httpPort();
     }
 
+    public DemoRepository repository() {
+        return repository;
+    }
+
     public String brokerUrl() {
         return "tcp://127.0.0.1:" + options.mqttPort();
     }
@@ -117,45 +123,16 @@ public final class DemoTopology implements AutoCloseable {
     private void writeConfigs() {
         Path dir = configDir();
         String mqtt = "{url: \"tcp://127.0.0.1:" + options.mqttPort() + "\"}";
-        StringBuilder spec = new StringBuilder("""
-                # The demo rack's declared state (Kubernetes-style resources, racklet.io/v1alpha1).
-                apiVersion: racklet.io/v1alpha1
-                kind: Rack
-                metadata:
-                  name: demo
-                spec:
-                  description: Simulated demo rack
-                %s---
-                # How the RMC cools the rack: a cascaded PID holding the air above the nodes at 33 C.
-                apiVersion: racklet.io/v1alpha1
-                kind: FanPolicy
-                metadata:
-                  name: quiet
-                spec:
-                  mode: pid
-                  targetCelsius: 33
-                  hysteresisCelsius: 0.2
-                  pid: {kp: 600, ki: 25, kd: 0}
-                  fanPid: {kp: 0.01, ki: 0.05, kd: 0}
-                  rpm: {min: 900, max: 4200}
-                  failsafe: {sensorStale: 100, fanFailure: 100, noPolicy: 80}
-                  thermal: {warnCelsius: 70, criticalCelsius: 80, shutdownCelsius: 90}
-                """.formatted(options.budgetWatts() == null ? ""
-                        : "  # what the rack's supply may deliver: nodes power on in turn to stay inside it\n  powerBudgetWatts: "
-                        + options.budgetWatts() + "\n"));
-        for (int i = 1; i <= options.nodes(); i++) {
-            spec.append("---\napiVersion: racklet.io/v1alpha1\nkind: Node\nmetadata:\n  name: ")
-                    .append(nodeName(i)).append("\nspec:\n  slot: ").append(i).append("\n  power: \"on\"\n");
-        }
-        write(options.stateDir().resolve("rack/rack.yaml"), spec.toString());
+        repository.prepare(options.nodes(), options.budgetWatts(), options.httpPort());
+        String sync = "{remote: %s, interval: 10s, trust: {allowedSigners: %s}}".formatted(quote(repository.remote()),
+                quote(repository.allowedSigners()));
         write(dir.resolve("controller.yaml"), """
                 rack: demo
                 http: {host: 127.0.0.1, port: %d}
                 broker: {host: 127.0.0.1, port: %d}
-                rackSpec: %s
+                sync: %s
                 stateDir: %s
-                """.formatted(options.httpPort(), options.mqttPort(), quote(options.stateDir().resolve("rack")),
-                quote(options.stateDir().resolve("controller"))));
+                """.formatted(options.httpPort(), options.mqttPort(), sync, quote(options.stateDir().resolve("controller"))));
         RmcWiring r = RmcWiring.DEFAULT;
         StringBuilder fans = new StringBuilder();
         for (int i = 0; i < r.fans().size(); i++) {
@@ -167,14 +144,14 @@ public final class DemoTopology implements AutoCloseable {
         write(dir.resolve("rmc.yaml"), """
                 rack: demo
                 mqtt: %s
-                rackSpec: %s
+                sync: %s
                 fans:
                 %ssensors:
                   - {name: hot-air, chip: tmp102, bus: %d, address: %d}
                   - {name: exhaust, chip: tmp117, bus: %d, address: %d}
                   - {name: intake, chip: ds18b20, serial: "%s", path: %s, zone: false}
                 stateDir: %s
-                """.formatted(mqtt, quote(options.stateDir().resolve("rack")), fans, r.i2cBus(), r.tmp102Address(),
+                """.formatted(mqtt, sync, fans, r.i2cBus(), r.tmp102Address(),
                 r.i2cBus(), r.tmp117Address(), r.ds18b20Serial(), quote(oneWireDir()), quote(options.stateDir().resolve("rmc"))));
         BmcWiring w = BmcWiring.DEFAULT;
         for (int i = 1; i <= options.nodes(); i++) {
@@ -193,10 +170,11 @@ public final class DemoTopology implements AutoCloseable {
                     monitor: {chip: %s, bus: %d, address: %d, shuntOhms: %s}
                     console: {device: %s, readyMarker: "%s"}
                     thermometer: {chip: tmp102, bus: %d, address: %d}
+                    sync: %s
                     stateDir: %s
                     """.formatted(node, mqtt, w.enableLine(), w.enableActiveHigh(), w.resetLine(), w.shutdownLine(),
                     w.monitor().name().toLowerCase(), w.i2cBus(), w.monitorAddress(), w.shuntOhms(),
-                    quote(consoleDevice(node)), NodeConsole.READY_MARKER, w.i2cBus(), w.thermometerAddress(),
+                    quote(consoleDevice(node)), NodeConsole.READY_MARKER, w.i2cBus(), w.thermometerAddress(), sync,
                     quote(options.stateDir().resolve("bmc").resolve(node))));
         }
     }
@@ -269,9 +247,9 @@ public final class DemoTopology implements AutoCloseable {
         }
     }
 
-    private static String quote(Path p) {
+    private static String quote(Object pathOrText) {
         try {
-            return Json.json().writeValueAsString(p.toString());
+            return Json.json().writeValueAsString(pathOrText.toString());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -13,6 +13,7 @@ import io.racklet.protocol.message.Messages;
 import io.racklet.protocol.message.NodeState;
 import io.racklet.protocol.message.PowerTelemetry;
 import io.racklet.protocol.message.RackTelemetry;
+import io.racklet.protocol.message.SyncStatus;
 import io.racklet.protocol.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,6 +82,7 @@ public final class RackIngest {
                     events.add(event);
                     history.event(event);
                 }
+                case SYNC -> view.sync(node, Messages.decode(payload, SyncStatus.class));
                 case CONSOLE -> {
                     if (isNode(node)) console.append(node, Messages.decode(payload, ConsoleChunk.class).data());
                 }

@@ -1,5 +1,7 @@
 package io.racklet.controller.rack;
 
+import io.racklet.protocol.message.SyncStatus;
+
 import io.racklet.protocol.message.BootState;
 import io.racklet.protocol.message.PowerState;
 import java.time.Instant;
@@ -15,7 +17,8 @@ import java.time.Instant;
  * @param sensor    the power monitor's health: ok, failed (or unknown before a report)
  * @param console   the serial console's health: ok, lost, none
  * @param online    whether the node's BMC agent is connected (its availability topic)
+ * @param sync      the BMC's own view of the signed rack repository (applied commit, signer, refusal), null before a report
  */
 public record NodeView(String name, Integer slot, PowerState power, BootState boot, double watts, double wattsMin,
         double wattsMax, double volts, double amps, double energyWh, Double celsius, Instant updatedAt, String sensor,
-        String console, boolean online, String cause) {}
+        String console, boolean online, String cause, SyncStatus sync) {}

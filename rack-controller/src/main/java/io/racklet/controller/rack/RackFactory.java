@@ -11,6 +11,7 @@ import io.racklet.controller.homeassistant.HomeAssistantDiscovery;
 import io.racklet.controller.ingest.RackIngest;
 import io.racklet.controller.metrics.RackMetrics;
 import io.racklet.controller.power.CommandPublisher;
+import io.racklet.controller.sync.ControllerSync;
 import io.racklet.mqtt.MqttConnection;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -59,6 +60,15 @@ public class RackFactory {
     @Singleton
     RackMetrics rackMetrics(RackView view, RackIngest ingest) {
         return new RackMetrics(view, ingest);
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    ControllerSync controllerSync(ControllerConfig config, RackView view, MqttConnection mqtt, RackIngest ingest) {
+        // after the ingest: the controller's own sync status and events come back through it
+        ControllerSync sync = new ControllerSync(config, view, mqtt);
+        sync.start();
+        return sync;
     }
 
     @Singleton

@@ -1,5 +1,8 @@
 package io.racklet.controller.rack;
 
+import io.racklet.protocol.message.SyncStatus;
+import io.racklet.protocol.topic.Topics;
+
 import io.racklet.protocol.message.BootState;
 import io.racklet.protocol.message.NodeState;
 import io.racklet.protocol.message.PowerState;
@@ -21,6 +24,7 @@ public final class RackView {
     private final String rack;
     private final Map<String, Entry> nodes = new ConcurrentHashMap<>();
     private volatile RackTelemetry rackTelemetry;
+    private final Map<String, SyncStatus> syncs = new ConcurrentHashMap<>();
     private final java.util.List<java.util.function.BiConsumer<String, PowerTelemetry>> telemetryListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -43,6 +47,7 @@ public final class RackView {
         String cause;
         boolean online;
         PowerTelemetry telemetry;
+        SyncStatus sync;
 
         Entry(String name) {
             this.name = name;
@@ -51,9 +56,9 @@ public final class RackView {
         synchronized NodeView view() {
             PowerTelemetry t = telemetry;
             return t == null
-                    ? new NodeView(name, slot, power, boot, 0, 0, 0, 0, 0, 0, null, null, sensor, console, online, cause)
+                    ? new NodeView(name, slot, power, boot, 0, 0, 0, 0, 0, 0, null, null, sensor, console, online, cause, sync)
                     : new NodeView(name, slot, power, boot, t.watts(), t.wattsMin(), t.wattsMax(), t.volts(), t.amps(),
-                            t.energyWh(), t.celsius(), t.ts(), sensor, console, online, cause);
+                            t.energyWh(), t.celsius(), t.ts(), sensor, console, online, cause, sync);
         }
     }
 
@@ -101,6 +106,27 @@ public final class RackView {
         synchronized (e) {
             e.online = online;
         }
+    }
+
+    /** An agent's sync status: a node's goes with the node, the RMC's and the controller's stand apart. */
+    public void sync(String agent, SyncStatus s) {
+        syncs.put(agent, s);
+        if (Topics.isReserved(agent)) return;
+        Entry e = entry(agent);
+        synchronized (e) {
+            e.sync = s;
+        }
+    }
+
+    /** Every agent's sync status, by agent name. */
+    public List<SyncStatus> syncStatuses() {
+        List<SyncStatus> out = new ArrayList<>(syncs.values());
+        out.sort(Comparator.comparing(SyncStatus::agent));
+        return out;
+    }
+
+    public Optional<SyncStatus> sync(String agent) {
+        return Optional.ofNullable(syncs.get(agent));
     }
 
     public void rackTelemetry(RackTelemetry t) {
