@@ -237,7 +237,7 @@ class WalkingSkeletonTest {
         return out;
     }
 
-    private static boolean allMatch(JsonNode list, java.util.function.Predicate<JsonNode> p) {
+    static boolean allMatch(JsonNode list, java.util.function.Predicate<JsonNode> p) {
         for (JsonNode n : list) {
             if (!p.test(n)) return false;
         }
