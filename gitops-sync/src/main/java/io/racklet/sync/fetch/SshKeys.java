@@ -19,9 +19,13 @@ final class SshKeys implements AutoCloseable {
     SshKeys(Path home, SyncConfig.Ssh config) {
         try {
             Files.createDirectories(home);
-            // JGit reads OpenSSH's client config from here; this one makes host key checking strict
+            // JGit reads OpenSSH's client config from here; this one makes host key checking strict.
+            // With IdentitiesOnly (which also keeps any agent out) JGit offers only IdentityFile keys,
+            // not the builder's default identities, so the configured key must be named here.
+            String identity = config.identity() == null ? ""
+                    : "  IdentityFile \"" + config.identity().toAbsolutePath().toString().replace("%", "%%") + "\"\n";
             Files.writeString(home.resolve("config"), "Host *\n  StrictHostKeyChecking yes\n  IdentitiesOnly yes\n"
-                    + "  PreferredAuthentications publickey\n");
+                    + identity + "  PreferredAuthentications publickey\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + home, e);
         }
@@ -29,8 +33,9 @@ final class SshKeys implements AutoCloseable {
                 .setHomeDirectory(home.toFile())
                 .setSshDirectory(home.toFile())
                 .setDefaultKnownHostsFiles(dir -> List.of(config.knownHosts()))
-                .setPreferredAuthentications("publickey");
-        if (config.identity() != null) b.setDefaultIdentities(dir -> List.of(config.identity()));
+                .setPreferredAuthentications("publickey")
+                // only the configured key (named in the config above), no id_* files
+                .setDefaultIdentities(dir -> List.of());
         this.factory = b.build(null);
     }
 
