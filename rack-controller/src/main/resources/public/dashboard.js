@@ -24,6 +24,11 @@ function slotElement(node) {
   if (node.power === 'on') name.append(badge(node.boot, node.boot === 'booted' ? 'booted' : ''));
   if (node.sensor === 'failed') name.append(badge('sensor failed', 'failed'));
   if (!node.online) name.append(badge('BMC offline'));
+  if (node.sync) {
+    const sync = node.sync.error ? badge('sync refused', 'failed') : badge('@' + (node.sync.applied || '–').slice(0, 8), 'commit');
+    sync.title = node.sync.error ? node.sync.error : `applied commit ${node.sync.applied} signed by ${node.sync.signer}`;
+    name.append(sync);
+  }
   row.append(name,
     el('span', 'watts', fmt(node.watts, 2, 'W')),
     el('span', 'temp', fmt(node.celsius, 1, '°C')),
@@ -60,6 +65,17 @@ function drawRack(rack) {
     el('span', 'chip ' + s.status, `${s.name} ${fmt(s.celsius, 1, '°C')}${s.status === 'ok' ? '' : ' (' + s.status + ')'}`)));
 }
 
+function drawSync(report) {
+  if (!report.enabled) { $('sync').textContent = 'Desired state: no rack repository'; return; }
+  const c = report.controller || {};
+  const agree = report.agents.filter(a => a.applied && a.applied === c.applied).length;
+  $('sync').textContent = c.applied
+    ? `Desired state: commit ${c.applied.slice(0, 12)} signed by ${c.signer} · ${agree} of ${report.agents.length} agents applied it`
+    : 'Desired state: no verified commit yet';
+  $('sync').classList.toggle('refused', !!c.error);
+  if (c.error) $('sync').textContent += ` · refused ${(c.refused || 'fetch').slice(0, 12)}: ${c.error}`;
+}
+
 function drawEvents(events) {
   $('events').replaceChildren(...events.reverse().map(e => {
     const li = el('li');
@@ -71,11 +87,13 @@ function drawEvents(events) {
 
 async function refresh() {
   try {
-    const [nodes, rack, events] = await Promise.all([
+    const [nodes, rack, events, sync] = await Promise.all([
       fetch('/api/v1/nodes').then(r => r.json()),
       fetch('/api/v1/rack').then(r => r.json()),
-      fetch('/api/v1/events?limit=30').then(r => r.json())]);
+      fetch('/api/v1/events?limit=30').then(r => r.json()),
+      fetch('/api/v1/sync').then(r => r.json())]);
     drawRack(rack);
+    drawSync(sync);
     $('slots').replaceChildren(...nodes.map(slotElement));
     $('status').textContent = `${nodes.filter(n => n.power === 'on').length} of ${nodes.length} nodes on`;
     drawEvents(events);

@@ -44,6 +44,9 @@ public record SyncConfig(String remote, String branch, String path, Duration int
         if (remote.startsWith("ssh://") && (ssh == null || ssh.knownHosts() == null)) {
             throw new IllegalArgumentException("field 'sync.ssh.knownHosts': required for an ssh:// remote (the server's key is always checked)");
         }
+        if (remote.startsWith("ssh://") && ssh.identity() == null) {
+            throw new IllegalArgumentException("field 'sync.ssh.identity': required for an ssh:// remote (the private key this agent logs in with)");
+        }
     }
 
     /**

@@ -77,7 +77,9 @@ public final class RepoMirror implements AutoCloseable {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return t == e ? m : e.getMessage() + " (" + m + ")";
+        String top = e.getMessage() == null ? "" : e.getMessage();
+        // JGit repeats the URL and the cause in its own message: say each part once
+        return t == e || top.contains(m) ? top : top + " (" + m + ")";
     }
 
     @Override

@@ -206,7 +206,7 @@ class WalkingSkeletonTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         // what the page's script drew from the live API, not the static HTML
         assertThat(dom).contains("data-node=\"node-1\"", "data-node=\"node-5\"", "Cooling: pid", "fan-1", "hot-air",
-                "nodes on", "class=\"kind\">power.on");
+                "nodes on", "class=\"kind\">power.on", "Desired state: commit", "signed by demo-admin", "class=\"badge commit\"");
         List<String> shot = new ArrayList<>(chromium);
         shot.addAll(List.of("--screenshot=" + shots.resolve("dashboard.png").toAbsolutePath(), rack.apiUrl() + "/"));
         Process s = new ProcessBuilder(shot).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
