@@ -254,4 +254,65 @@ class SpecLoaderTest {
                 .hasLineCount(4)
                 .contains("rack.yaml:" + line(yaml, "slot: 0") + ":");
     }
+
+    @Test
+    void readsUsersAndBootProfilesAndChecksTheirReferences() {
+        String users = """
+                ---
+                apiVersion: racklet.io/v1alpha1
+                kind: User
+                metadata: {name: alice}
+                spec:
+                  role: admin
+                  signingKeys:
+                  - ssh: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOalGhw9qin+k03v953XHaleeI9ipBZCqnjaZSnvM/7z alice"
+                    expires: 2030-01-01
+                ---
+                apiVersion: racklet.io/v1alpha1
+                kind: User
+                metadata: {name: tenant}
+                spec: {role: operator, nodes: [node-1]}
+                ---
+                apiVersion: racklet.io/v1alpha1
+                kind: BootProfile
+                metadata: {name: debian}
+                spec:
+                  manifestUrl: http://127.0.0.1:8081/manifest.json
+                  keys: ["MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="]
+                """;
+        RackDeclaration d = SpecLoader.parse("rack.yaml", RACK + node("node-1", 1).replace("power: \"on\"", "power: \"on\"\n  bootProfile: debian") + users);
+        assertThat(d.admins()).extracting(UserResource::name).containsExactly("alice");
+        assertThat(d.users()).hasSize(2);
+        assertThat(d.admins().get(0).spec().signingKeys().get(0).expires()).hasToString("2030-01-01");
+        assertThat(d.bootProfile("debian")).isPresent();
+        assertThat(d.node("node-1").orElseThrow().spec().bootProfile()).isEqualTo("debian");
+    }
+
+    @Test
+    void refusesDanglingReferencesAndBadKeys() {
+        String bad = """
+                ---
+                apiVersion: racklet.io/v1alpha1
+                kind: User
+                metadata: {name: tenant}
+                spec: {role: operator, nodes: [node-9]}
+                ---
+                apiVersion: racklet.io/v1alpha1
+                kind: User
+                metadata: {name: eve}
+                spec:
+                  role: superuser
+                  signingKeys: [{ssh: "not a key"}]
+                ---
+                apiVersion: racklet.io/v1alpha1
+                kind: BootProfile
+                metadata: {name: two}
+                spec: {manifestUrl: "http://x/m.json", threshold: 2, keys: ["MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="]}
+                """;
+        SpecException e = catchThrowableOfType(() -> SpecLoader.parse("rack.yaml",
+                RACK + node("node-1", 1).replace("power: \"on\"", "power: \"on\"\n  bootProfile: missing") + bad), SpecException.class);
+        assertThat(e.getMessage()).contains("no Node named 'node-9'", "no BootProfile named 'missing'", "threshold 2 is more than the 1 keys",
+                "spec.role", "spec.signingKeys.0.ssh");
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.line()).isPositive());
+    }
 }
