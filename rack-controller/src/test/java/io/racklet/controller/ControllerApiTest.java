@@ -173,6 +173,33 @@ class ControllerApiTest {
     }
 
     @Test
+    void redfishEventServiceStreamsRackEventsAsServerSentEvents() throws Exception {
+        JsonNode service = get("/redfish/v1/EventService").body();
+        assertThat(service.path("ServerSentEventUri").asText()).isEqualTo("/redfish/v1/EventService/SSE");
+        assertThat(get("/redfish/v1").body().path("EventService").path("@odata.id").asText()).isEqualTo("/redfish/v1/EventService");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/redfish/v1/EventService/SSE")).GET().build();
+        // the response starts with the first event: publish until the stream has one
+        var response = http.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        var seen = response.thenApply(lines -> {
+            assertThat(lines.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+            return lines.body().filter(l -> l.startsWith("data:") && l.contains("Racklet.1.0.power.overcurrent")).findFirst().orElse("");
+        });
+        // the stream is open before the event happens: publish until the listener is attached
+        for (int i = 0; i < 50 && !seen.isDone(); i++) {
+            bmc.publish("racklet/lab/alpha/events", Messages.encode(NodeEvent.of(100 + i, Instant.now(), "power.overcurrent",
+                    "power cut", "2.9 A for 200 ms")), 1, false);
+            Thread.sleep(100);
+        }
+        String data = seen.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        JsonNode event = Json.json().readTree(data.substring("data:".length()));
+        assertThat(event.path("@odata.type").asText()).startsWith("#Event.");
+        JsonNode record = event.path("Events").get(0);
+        assertThat(record.path("MessageSeverity").asText()).isEqualTo("Critical");
+        assertThat(record.path("Message").asText()).contains("alpha", "power cut", "2.9 A");
+        assertThat(record.path("OriginOfCondition").path("@odata.id").asText()).isEqualTo("/redfish/v1/Systems/alpha");
+    }
+
+    @Test
     void eventsFromBmcsAreKeptAndFilterable() throws Exception {
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         bmc.publish("racklet/lab/alpha/events", Messages.encode(NodeEvent.of(1, t0, "power.off", "node powered off", "command 1")), 1, false);

@@ -165,8 +165,8 @@ public final class DemoTopology implements AutoCloseable {
                       activeHigh: %s
                       resetLine: %d
                       shutdownLine: %d
-                      # a fresh simulated rack starts with every rail off: switch nodes on, as the spec wants
-                      restorePolicy: always-on
+                      # after a restart, as before it; the signed rack spec switches nodes on at first sync
+                      restorePolicy: last-state
                     monitor: {chip: %s, bus: %d, address: %d, shuntOhms: %s}
                     console: {device: %s, readyMarker: "%s"}
                     thermometer: {chip: tmp102, bus: %d, address: %d}

@@ -13,14 +13,25 @@ import java.util.List;
 public final class EventLog {
     public static final int CAPACITY = 10_000;
     private final Deque<RackEvent> events = new ArrayDeque<>();
+    private final List<java.util.function.Consumer<RackEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Refills from the history store at start, before anyone listens. */
     public synchronized void addAll(List<RackEvent> older) {
         older.forEach(this::add);
     }
 
-    public synchronized void add(RackEvent e) {
-        if (events.size() == CAPACITY) events.removeFirst();
-        events.addLast(e);
+    public void add(RackEvent e) {
+        synchronized (this) {
+            if (events.size() == CAPACITY) events.removeFirst();
+            events.addLast(e);
+        }
+        listeners.forEach(l -> l.accept(e));
+    }
+
+    /** Hears every event added from now on (event streams); run the result to stop. */
+    public Runnable onEvent(java.util.function.Consumer<RackEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /**

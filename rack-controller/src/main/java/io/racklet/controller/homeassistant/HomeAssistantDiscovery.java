@@ -57,6 +57,8 @@ public final class HomeAssistantDiscovery {
                 // the ingest counts it; nothing to announce
             }
         });
+        // nodes appear when the signed spec is applied or a BMC first reports: announce each then
+        rack.onNewNode(this::publishNode);
         if (mqtt.isConnected()) {
             publishAll(); // connected before this listener existed; retained configs make a repeat harmless
         }
@@ -75,26 +77,7 @@ public final class HomeAssistantDiscovery {
     /** Every config, retained; the node list is the controller's current one. */
     public void publishAll() {
         String r = rack.rack();
-        for (NodeView n : rack.nodes()) {
-            Map<String, Object> device = Map.of("identifiers", List.of(id(r, n.name())), "name", r + " " + n.name(),
-                    "manufacturer", "Racklet", "model", "Raspberry Pi node (BMC)", "via_device", id(r, "rack"));
-            String telemetry = Topics.topic(r, n.name(), TopicKind.TELEMETRY);
-            String availability = Topics.topic(r, n.name(), TopicKind.AVAILABILITY);
-            publish("switch", r, n.name(), "power", config("Power", id(r, n.name()) + "_power", device, availability, Map.of(
-                    "state_topic", Topics.topic(r, n.name(), TopicKind.STATE),
-                    "value_template", "{{ value_json.power | upper }}",
-                    "command_topic", COMMAND_ROOT + "/" + r + "/" + n.name() + "/power/set",
-                    "payload_on", "ON", "payload_off", "OFF", "state_on", "ON", "state_off", "OFF")));
-            publish("sensor", r, n.name(), "watts", config("Power draw", id(r, n.name()) + "_watts", device, availability, Map.of(
-                    "state_topic", telemetry, "value_template", "{{ value_json.watts | round(2) }}",
-                    "device_class", "power", "unit_of_measurement", "W", "state_class", "measurement")));
-            publish("sensor", r, n.name(), "energy", config("Energy", id(r, n.name()) + "_energy", device, availability, Map.of(
-                    "state_topic", telemetry, "value_template", "{{ value_json.energyWh | round(4) }}",
-                    "device_class", "energy", "unit_of_measurement", "Wh", "state_class", "total_increasing")));
-            publish("sensor", r, n.name(), "temperature", config("Temperature", id(r, n.name()) + "_temperature", device, availability, Map.of(
-                    "state_topic", telemetry, "value_template", "{{ value_json.celsius }}",
-                    "device_class", "temperature", "unit_of_measurement", "°C", "state_class", "measurement")));
-        }
+        rack.nodes().forEach(n -> publishNode(n.name()));
         Map<String, Object> rackDevice = rackDevice(r);
         String rmcTelemetry = Topics.topic(r, Topics.RMC, TopicKind.TELEMETRY);
         String rmcAvailability = Topics.topic(r, Topics.RMC, TopicKind.AVAILABILITY);
@@ -102,6 +85,31 @@ public final class HomeAssistantDiscovery {
                 "state_topic", rmcTelemetry, "value_template", "{{ value_json.watts | round(2) }}",
                 "device_class", "power", "unit_of_measurement", "W", "state_class", "measurement")));
         announcedFans.forEach(this::publishFan);
+    }
+
+    /** A node's switch and sensors, retained. */
+    private void publishNode(String name) {
+        String r = rack.rack();
+        NodeView n = rack.node(name).orElse(null);
+        if (n == null) return;
+        Map<String, Object> device = Map.of("identifiers", List.of(id(r, n.name())), "name", r + " " + n.name(),
+                "manufacturer", "Racklet", "model", "Raspberry Pi node (BMC)", "via_device", id(r, "rack"));
+        String telemetry = Topics.topic(r, n.name(), TopicKind.TELEMETRY);
+        String availability = Topics.topic(r, n.name(), TopicKind.AVAILABILITY);
+        publish("switch", r, n.name(), "power", config("Power", id(r, n.name()) + "_power", device, availability, Map.of(
+                "state_topic", Topics.topic(r, n.name(), TopicKind.STATE),
+                "value_template", "{{ value_json.power | upper }}",
+                "command_topic", COMMAND_ROOT + "/" + r + "/" + n.name() + "/power/set",
+                "payload_on", "ON", "payload_off", "OFF", "state_on", "ON", "state_off", "OFF")));
+        publish("sensor", r, n.name(), "watts", config("Power draw", id(r, n.name()) + "_watts", device, availability, Map.of(
+                "state_topic", telemetry, "value_template", "{{ value_json.watts | round(2) }}",
+                "device_class", "power", "unit_of_measurement", "W", "state_class", "measurement")));
+        publish("sensor", r, n.name(), "energy", config("Energy", id(r, n.name()) + "_energy", device, availability, Map.of(
+                "state_topic", telemetry, "value_template", "{{ value_json.energyWh | round(4) }}",
+                "device_class", "energy", "unit_of_measurement", "Wh", "state_class", "total_increasing")));
+        publish("sensor", r, n.name(), "temperature", config("Temperature", id(r, n.name()) + "_temperature", device, availability, Map.of(
+                "state_topic", telemetry, "value_template", "{{ value_json.celsius }}",
+                "device_class", "temperature", "unit_of_measurement", "°C", "state_class", "measurement")));
     }
 
     private void publishFan(String fan) {

@@ -25,6 +25,7 @@ public final class RackView {
     private final Map<String, Entry> nodes = new ConcurrentHashMap<>();
     private volatile RackTelemetry rackTelemetry;
     private final Map<String, SyncStatus> syncs = new ConcurrentHashMap<>();
+    private final java.util.List<java.util.function.Consumer<String>> nodeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.List<java.util.function.BiConsumer<String, PowerTelemetry>> telemetryListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -63,7 +64,20 @@ public final class RackView {
     }
 
     private Entry entry(String node) {
-        return nodes.computeIfAbsent(node, Entry::new);
+        Entry e = nodes.get(node);
+        if (e != null) return e;
+        boolean[] created = {false};
+        e = nodes.computeIfAbsent(node, n -> {
+            created[0] = true;
+            return new Entry(n);
+        });
+        if (created[0]) nodeListeners.forEach(l -> l.accept(node));
+        return e;
+    }
+
+    /** Hears each node the first time the view learns of it (declared by the spec or reporting). */
+    public void onNewNode(java.util.function.Consumer<String> listener) {
+        nodeListeners.add(listener);
     }
 
     public void declare(String node, int slot) {

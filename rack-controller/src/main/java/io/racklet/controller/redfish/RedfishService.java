@@ -77,6 +77,7 @@ public class RedfishService {
         r.put("Systems", link(ROOT + "/Systems"));
         r.put("Chassis", link(ROOT + "/Chassis"));
         r.put("Managers", link(ROOT + "/Managers"));
+        r.put("EventService", link(ROOT + "/EventService"));
         r.put("Links", Map.of());
         return r;
     }

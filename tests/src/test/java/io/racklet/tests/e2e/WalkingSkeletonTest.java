@@ -137,8 +137,9 @@ class WalkingSkeletonTest {
         assertThat(topics).contains(
                 "racklet/demo/node-1/telemetry", "racklet/demo/node-1/state", "racklet/demo/node-1/availability",
                 "racklet/demo/node-5/events", "racklet/demo/node-5/commands", "racklet/demo/node-1/console",
-                "racklet/demo/rmc/telemetry", "racklet/demo/rmc/availability", "racklet/demo/controller/availability");
-        assertThat(topics).allMatch(t -> t.matches("racklet/demo/[a-z0-9-]+/(telemetry|state|events|console|commands|availability)"));
+                "racklet/demo/rmc/telemetry", "racklet/demo/rmc/availability", "racklet/demo/controller/availability",
+                "racklet/demo/node-1/sync", "racklet/demo/rmc/sync", "racklet/demo/controller/sync");
+        assertThat(topics).allMatch(t -> t.matches("racklet/demo/[a-z0-9-]+/(telemetry|state|events|console|commands|availability|sync)"));
     }
 
     @Test
