@@ -103,9 +103,9 @@ def layout_schematic():
     y = top_y
     for ref in order:
         _, _, hw, top, _ = symbol_geometry(C.PARTS[ref][0])
-        height = 2 * top + 7.62
+        height = 2 * top + 12.7
         if y + height > bottom:
-            col_x += 96.52
+            col_x += 109.22
             y = top_y
         cy = y + top + 2.54
         pos[ref] = (col_x, round(cy / 2.54) * 2.54)
