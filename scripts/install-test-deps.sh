@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages that tests use as real components, only those missing.
+# (kicad brings python3-pcbnew; kicad-libraries and kicad-packages3d are not needed: the project's
+# symbols and footprints live in pcb/lib.)
 set -euo pipefail
 declare -A needed=(
   [mosquitto]=mosquitto            # a real MQTT broker for system tests
@@ -12,11 +14,16 @@ declare -A needed=(
   [gpg-agent]=gpg-agent
   [ssh-keygen]=openssh-client      # SSH admin keys and signatures
   [sshd]=openssh-server            # an SSH Git server on loopback
+  [openscad]=openscad              # renders the enclosure parts (enclosure-cad/render.py)
+  [admesh]=admesh                  # checks that each STL is manifold
 )
 missing=()
 for cmd in "${!needed[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${needed[$cmd]}")
 done
+# KiCad 6: the pcb checks drive its pcbnew Python module with Debian's python3 (no kicad-cli)
+/usr/bin/python3 -c 'import pcbnew' >/dev/null 2>&1 || missing+=(kicad)
+/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing test dependencies: ${missing[*]}" >&2
 SUDO=""
