@@ -159,7 +159,7 @@ class DebianPackagesTest {
         }
         String unit = Files.readString(root.resolve("lib/systemd/system/racklet-bmc.service"));
         assertThat(unit).contains("Type=notify", "WatchdogSec=", "User=racklet-bmc", "SupplementaryGroups=gpio i2c dialout",
-                "ProtectSystem=strict", "StateDirectory=racklet/bmc", "Restart=on-failure", "RestartPreventExitStatus=2");
+                "ProtectSystem=strict", "StateDirectory=racklet/bmc", "Restart=on-failure", "RestartPreventExitStatus=2", "SuccessExitStatus=143");
     }
 
     @Test
