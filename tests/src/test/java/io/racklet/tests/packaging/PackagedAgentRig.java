@@ -37,6 +37,7 @@ public final class PackagedAgentRig implements AutoCloseable {
     private final EmbeddedBroker broker;
     private final MqttConnection subscriber;
     private final Map<String, Path> roots = new HashMap<>();
+    private final String simulator;
 
     public PackagedAgentRig(Path dir) throws Exception {
         this.dir = dir;
@@ -45,6 +46,7 @@ public final class PackagedAgentRig implements AutoCloseable {
         world.attachConsole("node-1", dir.resolve("node-1.tty"));
         world.startPhysics();
         server = WorldServer.start(dir.resolve("world.sock"), world::board);
+        simulator = Packages.simulatorJar(dir);
         broker = EmbeddedBroker.start("127.0.0.1", LoopbackPorts.free());
         subscriber = new MqttConnection(MqttSettings.of(broker.url()), "rig-subscriber", null, null).start();
         if (!subscriber.awaitConnected(Duration.ofSeconds(10))) throw new IOException("rig subscriber did not connect");
@@ -89,7 +91,7 @@ public final class PackagedAgentRig implements AutoCloseable {
     /** Starts the packaged agent; {@code extraJvm} go after the package's own options. */
     public Process start(String pkg, List<String> extraJvm, Map<String, String> env, Path log) throws Exception {
         String main = pkg.equals("racklet-bmc") ? "io.racklet.bmc.Main" : "io.racklet.rmc.Main";
-        List<String> cmd = new ArrayList<>(Packages.java(root(pkg), pkg, main, Packages.simulatorClassPath(), "--config",
+        List<String> cmd = new ArrayList<>(Packages.java(root(pkg), pkg, main, simulator, "--config",
                 config(pkg).toString()));
         cmd.addAll(1, extraJvm);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

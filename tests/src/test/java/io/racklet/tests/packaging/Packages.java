@@ -57,6 +57,28 @@ public final class Packages {
                 .orElseThrow(() -> new IllegalStateException("hardware-sim is not on the test class path"));
     }
 
+    /**
+     * The simulator as a jar: class-data sharing accepts only jars on the class path, and in a
+     * reactor build the simulator is a classes folder.
+     */
+    public static String simulatorJar(Path dir) throws IOException {
+        Path entry = Path.of(simulatorClassPath());
+        return Files.isDirectory(entry) ? jar(entry, dir.resolve("hardware-sim.jar"), p -> true).toString() : entry.toString();
+    }
+
+    /** Packs the files of a classes folder that {@code include} accepts into a jar. */
+    public static Path jar(Path classes, Path jar, java.util.function.Predicate<Path> include) throws IOException {
+        Files.createDirectories(jar.getParent());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).filter(include)::iterator) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
     /** java with the package's options and class path (plus {@code extraClassPath}, if any). */
     public static List<String> java(Path root, String name, String mainClass, String extraClassPath, String... args)
             throws IOException, InterruptedException {
