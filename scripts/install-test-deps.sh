@@ -16,6 +16,9 @@ declare -A needed=(
   [sshd]=openssh-server            # an SSH Git server on loopback
   [openscad]=openscad              # renders the enclosure parts (enclosure-cad/render.py)
   [admesh]=admesh                  # checks that each STL is manifold
+  [lintian]=lintian                # checks the .debs
+  [systemd-analyze]=systemd        # verifies the packages' units
+  [socat]=socat                    # receives sd_notify datagrams from a packaged agent
 )
 missing=()
 for cmd in "${!needed[@]}"; do
@@ -24,10 +27,21 @@ done
 # KiCad 6: the pcb checks drive its pcbnew Python module with Debian's python3 (no kicad-cli)
 /usr/bin/python3 -c 'import pcbnew' >/dev/null 2>&1 || missing+=(kicad)
 /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
-[ ${#missing[@]} -eq 0 ] && exit 0
-echo "Installing test dependencies: ${missing[*]}" >&2
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
+# Debian's systemd package, unpacked into the Debian root the packaging test installs into
+DEB_CACHE="${HOME}/.cache/racklet/debs"
+need_systemd_deb=0
+compgen -G "$DEB_CACHE/systemd_*.deb" >/dev/null || need_systemd_deb=1
+[ ${#missing[@]} -eq 0 ] && [ $need_systemd_deb -eq 0 ] && exit 0
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test dependencies: ${missing[*]}" >&2
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if [ $need_systemd_deb -eq 1 ]; then
+  echo "Downloading Debian's systemd package into $DEB_CACHE" >&2
+  mkdir -p "$DEB_CACHE"
+  (cd "$DEB_CACHE" && apt-get download -q systemd 2>/dev/null >/dev/null)
+fi

@@ -3,6 +3,8 @@ package io.racklet.controller;
 import io.micronaut.context.ApplicationContext;
 import io.racklet.config.ConfigLoader;
 import io.racklet.config.Entrypoint;
+import io.racklet.systemd.ServiceNotifier;
+import io.racklet.time.SystemScheduler;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "racklet-controller", mixinStandardHelpOptions = true,
         description = "Runs the rack controller: broker, API and dashboard.")
 public final class Main implements Callable<Integer> {
-    @Option(names = "--config", required = true, description = "Controller configuration file (YAML).")
+    @Option(names = "--config", defaultValue = "/etc/racklet/controller.yaml", description = "Controller configuration file (YAML; default: ${DEFAULT-VALUE}).")
     Path config;
 
     public static void main(String[] args) {
@@ -24,6 +26,15 @@ public final class Main implements Callable<Integer> {
         ControllerConfig cfg = ConfigLoader.load(config, ControllerConfig.class);
         ApplicationContext ctx = ControllerApp.start(cfg);
         System.out.println("racklet controller listening on http://" + cfg.http().host() + ":" + ControllerApp.httpPort(ctx));
-        return Entrypoint.runUntilStopped("controller", ctx::close);
+        // under systemd (Type=notify): ready once the API and broker listen; a thread of its own feeds the watchdog
+        ServiceNotifier systemd = ServiceNotifier.fromEnvironment();
+        systemd.ready("controller for rack " + cfg.rack() + " listening on port " + ControllerApp.httpPort(ctx));
+        SystemScheduler watchdog = new SystemScheduler("controller-watchdog");
+        systemd.keepAlive(watchdog);
+        return Entrypoint.runUntilStopped("controller", () -> {
+            systemd.stopping();
+            watchdog.close();
+            ctx.close();
+        });
     }
 }

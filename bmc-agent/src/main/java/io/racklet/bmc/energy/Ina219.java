@@ -41,6 +41,23 @@ public final class Ina219 implements PowerMonitor {
         return currentLsb;
     }
 
+    /**
+     * The INA219 has no ID register: its configuration's reserved bit 14 reads 0, and the
+     * calibration register holds what is written (what {@link #configure()} writes anyway).
+     */
+    public String identify() {
+        int config = readWord(CONFIG);
+        if ((config & 0x4000) != 0) {
+            throw new IllegalStateException(String.format("configuration reads 0x%04x, reserved bit 14 set: not an INA219 (or a floating bus)", config));
+        }
+        writeWord(CALIBRATION, calibration);
+        int back = readWord(CALIBRATION);
+        if (back != calibration) {
+            throw new IllegalStateException(String.format("calibration reads back 0x%04x after writing 0x%04x: not an INA219", back, calibration));
+        }
+        return String.format("configuration 0x%04x, calibration 0x%04x reads back", config, calibration);
+    }
+
     @Override
     public void configure() {
         writeWord(CONFIG, RESET);

@@ -8,7 +8,7 @@ import com.pi4j.io.i2c.I2C;
  * power 10 mW/LSB. Registers are 16-bit big-endian.
  */
 public final class Ina260 implements PowerMonitor {
-    static final int CONFIG = 0x00, CURRENT = 0x01, BUS = 0x02, POWER = 0x03, MASK_ENABLE = 0x06, MANUFACTURER_ID = 0xFE;
+    static final int CONFIG = 0x00, CURRENT = 0x01, BUS = 0x02, POWER = 0x03, MASK_ENABLE = 0x06, MANUFACTURER_ID = 0xFE, DIE_ID = 0xFF;
     static final int RESET = 0x8000;
     /** Reset default: 1 average, 1.1 ms conversions, continuous current and voltage. */
     static final int CONFIG_CONTINUOUS = 0x6127;
@@ -22,6 +22,16 @@ public final class Ina260 implements PowerMonitor {
 
     public Ina260(I2C i2c) {
         this.registers = new I2cRegisters(i2c, "INA260");
+    }
+
+    /** Manufacturer ID "TI" (0x5449) at 0xFE and die ID 0x227x at 0xFF. */
+    public String identify() {
+        int id = registers.read(MANUFACTURER_ID);
+        int die = registers.read(DIE_ID);
+        if (id != TEXAS_INSTRUMENTS || (die >> 4) != 0x227) {
+            throw new IllegalStateException(String.format("manufacturer ID 0x%04x, die ID 0x%04x; an INA260 reads 0x5449, 0x227x: wrong part or address", id, die));
+        }
+        return String.format("manufacturer ID 0x%04x, die ID 0x%04x", id, die);
     }
 
     @Override

@@ -10,6 +10,20 @@ public final class Tmp102 implements Thermometer {
         this.i2c = i2c;
     }
 
+    /**
+     * The TMP102 has no ID register; its resolution bits R1:R0 (configuration bits 14:13) are
+     * read-only ones, which a TMP117 or an empty bus does not show. Reads only.
+     */
+    public String identify() {
+        byte[] b = new byte[2];
+        i2c.readRegister(0x01, b, 0, 2);
+        int config = ((b[0] & 0xFF) << 8) | (b[1] & 0xFF);
+        if ((config & 0x6000) != 0x6000 || config == 0xFFFF) {
+            throw new IllegalStateException(String.format("configuration reads 0x%04x, a TMP102 reads 0x6xxx (R1:R0 = 11): wrong part or address", config));
+        }
+        return String.format("configuration 0x%04x", config);
+    }
+
     @Override
     public double celsius() {
         byte[] b = new byte[2];

@@ -15,13 +15,19 @@ public final class Tmp117 implements Thermometer {
     @Override
     public double celsius() {
         if (!checked) {
-            int id = word(0x0F) & 0x0FFF;
-            if (id != DEVICE_ID) {
-                throw new IllegalStateException(String.format("TMP117 device ID reads 0x%04x, expected 0x0117: wrong part or address", id));
-            }
+            identify();
             checked = true;
         }
         return Thermometer.plausible((short) word(0x00) * 0.0078125, "TMP117");
+    }
+
+    /** Checks the device ID register (0x0F, low 12 bits 0x117). */
+    public String identify() {
+        int id = word(0x0F) & 0x0FFF;
+        if (id != DEVICE_ID) {
+            throw new IllegalStateException(String.format("TMP117 device ID reads 0x%04x, expected 0x0117: wrong part or address", id));
+        }
+        return String.format("device ID 0x%04x", id);
     }
 
     private int word(int register) {
