@@ -14,6 +14,7 @@ import io.racklet.protocol.message.Messages;
 import io.racklet.protocol.message.PowerTelemetry;
 import io.racklet.protocol.topic.TopicKind;
 import io.racklet.protocol.topic.Topics;
+import io.racklet.tests.support.Mosquitto;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,11 +37,24 @@ class IngestBenchmark {
     static final Duration RUN = Duration.ofSeconds(20);
 
     @Test
-    void controllerKeepsUpWithAThousandNodesAtTenHertz(@TempDir Path dir) throws Exception {
+    void throughTheEmbeddedBroker(@TempDir Path dir) throws Exception {
         int mqttPort = LoopbackPorts.free();
-        ApplicationContext app = ControllerApp.start(new ControllerConfig("bench", new ControllerConfig.Listen("127.0.0.1", 0),
-                null, new ControllerConfig.Listen("127.0.0.1", mqttPort), null, dir));
-        MqttSettings broker = MqttSettings.of("tcp://127.0.0.1:" + mqttPort);
+        run("the embedded broker (Moquette)", new ControllerConfig("bench", new ControllerConfig.Listen("127.0.0.1", 0),
+                null, new ControllerConfig.Listen("127.0.0.1", mqttPort), null, dir), MqttSettings.of("tcp://127.0.0.1:" + mqttPort));
+    }
+
+    @Test
+    void throughMosquitto(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("mosquitto"));
+        try (Mosquitto mosquitto = Mosquitto.start(dir.resolve("mosquitto"))) {
+            MqttSettings broker = MqttSettings.of(mosquitto.url());
+            run("Mosquitto", new ControllerConfig("bench", new ControllerConfig.Listen("127.0.0.1", 0), broker, null, null,
+                    dir.resolve("controller")), broker);
+        }
+    }
+
+    private void run(String brokerName, ControllerConfig config, MqttSettings broker) throws Exception {
+        ApplicationContext app = ControllerApp.start(config);
         RackIngest ingest = app.getBean(RackIngest.class);
         RackView view = app.getBean(RackView.class);
         LatencyLog controllerLatency = new LatencyLog();
@@ -89,7 +103,7 @@ class IngestBenchmark {
         long received = ingest.receivedCount() - receivedBefore;
         long bareReceived = bareLatency.count();
 
-        System.out.printf("%nIngest benchmark: %d nodes at %d Hz for %.0f s through the embedded broker%n", NODES, HZ, seconds);
+        System.out.printf("%nIngest benchmark: %d nodes at %d Hz for %.0f s through %s%n", NODES, HZ, seconds, brokerName);
         System.out.printf("%-18s %12s %12s %10s %10s %10s%n", "receiver", "received", "msg/s", "dropped", "p50 ms", "p99 ms");
         System.out.printf("%-18s %12d %12.0f %10s %10s %10s%n", "publishers (sent)", sent.get(), sent.get() / seconds, "-", "-", "-");
         System.out.printf("%-18s %12d %12.0f %10d %10.1f %10.1f%n", "bare subscriber", bareReceived, bareReceived / seconds,
