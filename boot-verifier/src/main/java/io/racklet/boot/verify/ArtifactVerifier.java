@@ -55,6 +55,15 @@ public final class ArtifactVerifier {
         }
     }
 
+    /** What a manifest declares for {@code file}: its sha256 and length (for signing). */
+    public static Artifact measure(Path file, Progress progress) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < 1 || size > Artifact.MAX_LENGTH) throw new IOException(file + " has " + size + " bytes: not a boot artifact");
+            return new Artifact(hash(ch, size, progress), size);
+        }
+    }
+
     /** The refusal for bytes of the right length whose digest is {@code actual}. */
     public static BootRefusedException mismatch(ArtifactRole role, Artifact expected, String actual, List<KnownArtifact> others) {
         Optional<KnownArtifact> same = others.stream()
@@ -65,7 +74,7 @@ public final class ArtifactVerifier {
     }
 
     private static BootRefusedException mixed(ArtifactRole role, KnownArtifact k) {
-        return new BootRefusedException(Refusal.Reason.MIXED_ARTIFACTS, "the " + role.label() + " given is the " + k.description()
+        return new BootRefusedException(Refusal.Reason.MIXED_ARTIFACTS, "the " + role.label() + " given is " + k.description()
                 + ": artifacts of different manifests are never booted together");
     }
 

@@ -25,7 +25,7 @@ public record KnownArtifact(Artifact artifact, String description) {
     public static List<KnownArtifact> of(BootManifest m) {
         List<KnownArtifact> l = new ArrayList<>();
         for (ArtifactRole r : ArtifactRole.values()) {
-            l.add(new KnownArtifact(r.of(m), r.label() + " of manifest '" + m.name() + "' version " + m.version()));
+            l.add(new KnownArtifact(r.of(m), "the " + r.label() + " of manifest '" + m.name() + "' version " + m.version()));
         }
         return l;
     }

@@ -196,7 +196,7 @@ class BlobStoreTest {
         mirror.serve("/blobs/i", otherInitramfs);
         Refusal r = refusal(() -> store().fetch(mirror.url("/blobs/i"), ArtifactRole.INITRAMFS, a.initramfs(), KnownArtifact.of(b)));
         assertThat(r.reason()).isEqualTo(Refusal.Reason.MIXED_ARTIFACTS);
-        assertThat(r.message()).contains("initramfs of manifest 'p' version 1");
+        assertThat(r.message()).contains("the initramfs of manifest 'p' version 1");
     }
 
     @Test

@@ -65,7 +65,7 @@ class ArtifactVerifierTest {
         others.addAll(KnownArtifact.of(b));
         Refusal r = check(ArtifactRole.INITRAMFS, otherInitramfs, others);
         assertThat(r.reason()).isEqualTo(Refusal.Reason.MIXED_ARTIFACTS);
-        assertThat(r.message()).contains("initramfs of manifest 'debian-cloud' version 2");
+        assertThat(r.message()).contains("the initramfs of manifest 'debian-cloud' version 2");
     }
 
     @Test
