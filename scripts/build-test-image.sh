@@ -2,8 +2,8 @@
 # Builds the QEMU compute node's test image from Debian's packages and caches it:
 #   vmlinuz            Debian's cloud kernel (linux-image-*-cloud-amd64, apt-get download + dpkg -x)
 #   initramfs.cpio.gz  busybox-static and an init that prints the BMC's ready marker
-# Prints the image folder. Rebuilds only what is missing. Installs qemu-system-x86, busybox-static
-# and cpio when missing (the same packages scripts/install-test-deps.sh installs for ./racklet test).
+# Prints the image folder. Rebuilds only what is missing. Installs qemu-system-x86, ipxe,
+# busybox-static and cpio when missing (the same packages scripts/install-test-deps.sh installs for ./racklet test).
 #   RACKLET_IMAGE_DIR  where the image is cached (default ~/.cache/racklet/test-image)
 set -euo pipefail
 OUT="${RACKLET_IMAGE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/racklet/test-image}"
@@ -13,6 +13,7 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=()
 command -v qemu-system-x86_64 >/dev/null || missing+=(qemu-system-x86)
 command -v cpio >/dev/null || missing+=(cpio)
+[ -f /usr/lib/ipxe/ipxe.lkrn ] || missing+=(ipxe)   # iPXE as the QEMU nodes' firmware
 [[ "$(ldd /bin/busybox 2>&1 || true)" == *'not a dynamic executable'* ]] || missing+=(busybox-static)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..." >&2

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One QEMU process as a compute node: power on starts it network-booting (iPXE from the NIC's
- * option ROM, through QEMU's user network), reset and off go through QMP, its serial console is a
+ * One QEMU process as a compute node: power on starts it network-booting (iPXE over HTTP through
+ * QEMU's user network, see {@link QemuSettings.Firmware}), reset and off go through QMP, its serial console is a
  * pseudo-terminal that QEMU creates, linked at a stable path for the BMC. Each power-on is a new
  * process, so the console link is re-pointed at each one. Power changes run in order on one thread.
  */
@@ -158,10 +158,19 @@ public final class QemuMachine implements AutoCloseable {
                 "-m", Integer.toString(settings.memoryMb()),
                 "-display", "none", "-vga", "none", "-monitor", "none", "-parallel", "none",
                 "-chardev", "pty,id=" + CONSOLE_ID, "-serial", "chardev:" + CONSOLE_ID,
-                "-boot", "n",
-                "-netdev", "user,id=n0,bootfile=" + settings.guestBootUrl(),
-                "-device", "virtio-net-pci,netdev=n0",
                 "-qmp", "unix:" + qmpSocket + ",server=on,wait=off"));
+        if (settings.firmware() == QemuSettings.Firmware.NIC_ROM) {
+            c.addAll(List.of("-boot", "n",
+                    "-netdev", "user,id=n0,bootfile=" + settings.guestBootUrl(),
+                    "-device", "virtio-net-pci,netdev=n0"));
+        } else {
+            // iPXE runs its kernel command line as a script; a system_reset runs it again
+            c.addAll(List.of("-netdev", "user,id=n0",
+                    "-device", "virtio-net-pci,netdev=n0,romfile=",
+                    "-kernel", QemuSettings.IPXE_KERNEL.toString(),
+                    "-append", "set net0/ip " + QemuSettings.GUEST_ADDRESS + " && set net0/netmask 255.255.255.0 && set net0/gateway "
+                            + QemuSettings.HOST_FROM_GUEST + " && ifopen net0 && chain " + settings.guestBootUrl()));
+        }
         return c;
     }
 
@@ -172,6 +181,9 @@ public final class QemuMachine implements AutoCloseable {
         Path logFile = settings.workDir().resolve(name + ".qemu.log");
         ProcessBuilder pb = new ProcessBuilder(commandLine(socket)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        if (settings.firmware() == QemuSettings.Firmware.IPXE_KERNEL && !Files.isRegularFile(QemuSettings.IPXE_KERNEL)) {
+            throw new IOException(QemuSettings.IPXE_KERNEL + " is missing (apt-get install ipxe)");
+        }
         Process p;
         try {
             p = pb.start();

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real QEMU machine as a simulated rack's node: the enable line boots it over the network
- * (iPXE, HTTP on the loopback address), its console is a pseudo-terminal, its modelled draw follows
+ * (the NIC's iPXE ROM, DHCP, HTTP on the loopback address), its console is a pseudo-terminal, its modelled draw follows
  * QEMU's CPU, the reset line resets it through QMP and the enable line going low quits it.
  * The boot server here is plain HTTP: the verified path is tested end to end in tests/.
  */
@@ -78,7 +78,9 @@ class QemuNodeTest {
     void networkBootsOnTheEnableLineFollowsItsCpuAndResetsAndQuitsThroughQmp() throws Exception {
         TestImage image = TestImage.ensure();
         Path link = dir.resolve("node-1.tty");
-        QemuMachine machine = rack.addQemuNode("node-1", BmcWiring.DEFAULT, 1, new QemuSettings(serve(image), dir), link);
+        // PXE as a PC does it (NIC option ROM, DHCP); the end-to-end tests use the default, iPXE as firmware
+        QemuSettings settings = new QemuSettings(serve(image), dir, 256, QemuSettings.DEFAULT_BINARY, QemuSettings.Firmware.NIC_ROM);
+        QemuMachine machine = rack.addQemuNode("node-1", BmcWiring.DEFAULT, 1, settings, link);
         BoardPort board = rack.board("node-1");
 
         long t0 = System.nanoTime();
