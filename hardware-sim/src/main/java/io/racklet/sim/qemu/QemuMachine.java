@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * One QEMU process as a compute node: power on starts it network-booting (iPXE over HTTP through
  * QEMU's user network, see {@link QemuSettings.Firmware}), reset and off go through QMP, its serial console is a
  * pseudo-terminal that QEMU creates, linked at a stable path for the BMC. Each power-on is a new
- * process, so the console link is re-pointed at each one. Power changes run in order on one thread.
+ * process, so the console link is re-pointed at each one, and removed while the node is off. Power changes run in order on one thread.
  */
 public final class QemuMachine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QemuMachine.class);
@@ -246,6 +246,13 @@ public final class QemuMachine implements AutoCloseable {
             log.info("QEMU node {} powered off", name);
         }
         process = null;
+        try {
+            // its pseudo-terminal is gone, and its number may soon be another process's: the BMC
+            // must find no console (it retries) rather than open a stranger's
+            Files.deleteIfExists(consoleLink);
+        } catch (IOException e) {
+            log.warn("QEMU node {}: cannot remove console link {}: {}", name, consoleLink, e.getMessage());
+        }
     }
 
     private static void sleep(long ms) {

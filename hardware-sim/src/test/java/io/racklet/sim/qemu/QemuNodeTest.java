@@ -126,6 +126,7 @@ class QemuNodeTest {
         await(() -> !machine.running(), Duration.ofSeconds(20), "QEMU to quit");
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(rack.node("node-1").watts()).isZero();
+        assertThat(link).as("no console while off: its pty number may be reused by another process").doesNotExist();
     }
 
     private static void await(java.util.function.BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
