@@ -19,6 +19,8 @@ declare -A needed=(
   [lintian]=lintian                # checks the .debs
   [systemd-analyze]=systemd        # verifies the packages' units
   [socat]=socat                    # receives sd_notify datagrams from a packaged agent
+  [qemu-system-x86_64]=qemu-system-x86  # QEMU compute nodes network-booting verified images
+  [cpio]=cpio                      # packs the QEMU nodes' test initramfs
 )
 missing=()
 for cmd in "${!needed[@]}"; do
@@ -27,6 +29,9 @@ done
 # KiCad 6: the pcb checks drive its pcbnew Python module with Debian's python3 (no kicad-cli)
 /usr/bin/python3 -c 'import pcbnew' >/dev/null 2>&1 || missing+=(kicad)
 /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+[ -f /usr/lib/ipxe/ipxe.lkrn ] || missing+=(ipxe)   # iPXE as the QEMU nodes' firmware
+# the test initramfs needs a static busybox (busybox-static replaces the dynamic one)
+[[ "$(ldd /bin/busybox 2>&1 || true)" == *'not a dynamic executable'* ]] || missing+=(busybox-static)
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive

@@ -1,5 +1,6 @@
 package io.racklet.cli;
 
+import io.racklet.cli.boot.BootCommand;
 import io.racklet.cli.client.ConsoleCommand;
 import io.racklet.cli.client.EventsCommand;
 import io.racklet.cli.client.NodesCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "racklet", mixinStandardHelpOptions = true, version = "racklet 0.1.0",
         description = "Open rack firmware and control plane for Raspberry-Pi racks.",
         subcommands = {DemoCommand.class, StatusCommand.class, NodesCommand.class, RackCommand.class, PowerCommand.class, ConsoleCommand.class,
-                EventsCommand.class, SpecCommand.class, SyncCommand.class, CommandLine.HelpCommand.class},
+                EventsCommand.class, SpecCommand.class, SyncCommand.class, BootCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Also: ./racklet test   runs every test (installs what the tests need).",
                 "Exit codes: 0 ok, 1 failed, 2 bad input or usage."})
 public final class Racklet implements Runnable {

@@ -10,6 +10,9 @@ import io.racklet.sim.energy.Ina260Model;
 import io.racklet.sim.board.RegisterFaults;
 import io.racklet.sim.power.ComputeNode;
 import io.racklet.sim.power.LoadProfile;
+import io.racklet.sim.qemu.QemuDraw;
+import io.racklet.sim.qemu.QemuMachine;
+import io.racklet.sim.qemu.QemuSettings;
 import io.racklet.time.Scheduler;
 import io.racklet.sim.fan.FanModel;
 import io.racklet.sim.thermal.Ds18b20Files;
@@ -54,6 +57,7 @@ public final class SimRack implements AutoCloseable {
     private final Map<String, RegisterFaults> monitorFaults = new LinkedHashMap<>();
     private final Map<String, I2cDevice> monitors = new LinkedHashMap<>();
     private final Map<String, NodeConsole> consoles = new LinkedHashMap<>();
+    private final Map<String, QemuMachine> qemuMachines = new LinkedHashMap<>();
 
     /** A rack with the default RMC wiring; its DS18B20 files go to a temporary folder. */
     public SimRack(Scheduler clock) {
@@ -162,20 +166,45 @@ public final class SimRack implements AutoCloseable {
 
     /** Adds a compute node and its BMC board, wired as {@code wiring} says. */
     public synchronized SimRack addNode(String name, BmcWiring wiring, long seed) {
-        SimBoard board = new SimBoard(name);
         ComputeNode node = new ComputeNode(clock, LoadProfile.RASPBERRY_PI_4, SUPPLY_VOLTS, PATH_OHMS, seed);
+        return addNode(name, wiring, seed, node, () -> {
+            // reset asserted (active-low): the node restarts from scratch
+            node.setPowered(false);
+            node.setPowered(true);
+        }, () -> {
+            // the node's GPIO3 pulled low: gpio-shutdown makes its OS halt
+            node.requestShutdown();
+            NodeConsole c = console(name);
+            if (c != null) c.shutdown(ComputeNode.SHUTDOWN_TIME);
+        });
+    }
+
+    /**
+     * Adds a compute node that is a real QEMU machine: its rail starts and stops QEMU, the reset
+     * line resets it through QMP, the shutdown line presses its ACPI power button, its console is
+     * QEMU's pseudo-terminal linked at {@code consoleLink}, and its draw follows QEMU's CPU use.
+     */
+    public synchronized QemuMachine addQemuNode(String name, BmcWiring wiring, long seed, QemuSettings settings, Path consoleLink) {
+        QemuMachine machine = new QemuMachine(name, settings, consoleLink);
+        ComputeNode node = new ComputeNode(clock, new QemuDraw(LoadProfile.RASPBERRY_PI_4, machine), SUPPLY_VOLTS, PATH_OHMS, seed);
+        node.onPowerChange(on -> {
+            if (on) machine.powerOn();
+            else machine.powerOff();
+        });
+        addNode(name, wiring, seed, node, machine::reset, machine::powerdown);
+        qemuMachines.put(name, machine);
+        return machine;
+    }
+
+    private SimRack addNode(String name, BmcWiring wiring, long seed, ComputeNode node, Runnable reset, Runnable shutdown) {
+        SimBoard board = new SimBoard(name);
         board.onLineChange((line, high) -> {
             if (line == wiring.enableLine()) {
                 node.setPowered(high == wiring.enableActiveHigh());
             } else if (line == wiring.resetLine() && !high && node.powered()) {
-                // reset asserted (active-low): the node restarts from scratch
-                node.setPowered(false);
-                node.setPowered(true);
+                reset.run();
             } else if (line == wiring.shutdownLine() && !high && node.powered()) {
-                // the node's GPIO3 pulled low: gpio-shutdown makes its OS halt
-                node.requestShutdown();
-                NodeConsole c = console(name);
-                if (c != null) c.shutdown(ComputeNode.SHUTDOWN_TIME);
+                shutdown.run();
             }
         });
         // lines idle at the level that keeps the rail off and reset and shutdown released
@@ -232,6 +261,11 @@ public final class SimRack implements AutoCloseable {
         return monitorFaults.get(name);
     }
 
+    /** The QEMU machine of a node added with {@link #addQemuNode}, or null. */
+    public synchronized QemuMachine qemuMachine(String name) {
+        return qemuMachines.get(name);
+    }
+
     public synchronized NodeConsole console(String name) {
         return consoles.get(name);
     }
@@ -243,5 +277,6 @@ public final class SimRack implements AutoCloseable {
     @Override
     public synchronized void close() {
         consoles.values().forEach(NodeConsole::close);
+        qemuMachines.values().forEach(QemuMachine::close);
     }
 }

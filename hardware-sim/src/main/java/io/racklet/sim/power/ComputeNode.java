@@ -9,12 +9,13 @@ import java.util.function.Consumer;
 
 /**
  * A compute node on its switched 5 V rail: the rail follows the BMC's enable line, and the node's
- * draw follows its {@link LoadProfile} plus a little background activity. Values are computed
+ * draw follows its {@link NodeDraw} (a {@link LoadProfile}, or a QEMU node's measured CPU use) plus a
+ * little background activity. Values are computed
  * from the time since power-on when asked, so the model needs no ticking and is exact in virtual time.
  */
 public final class ComputeNode {
     private final InstantSource clock;
-    private final LoadProfile profile;
+    private final NodeDraw profile;
     private final double supplyVolts;
     private final double pathOhms;
     private final double activityPhase;
@@ -23,7 +24,7 @@ public final class ComputeNode {
     private Instant haltAt;
     private double load;
     /** What a halted Pi 4 still draws from its rail (EEPROM POWER_OFF_ON_HALT=0). */
-    static final double HALTED_AMPS = 0.05;
+    public static final double HALTED_AMPS = 0.05;
     /** How long the OS takes from a shutdown request to halting. */
     public static final Duration SHUTDOWN_TIME = Duration.ofSeconds(5);
 
@@ -32,7 +33,7 @@ public final class ComputeNode {
      * @param pathOhms    resistance of switch, shunt and wiring between supply and node
      * @param seed        varies the background activity between nodes
      */
-    public ComputeNode(InstantSource clock, LoadProfile profile, double supplyVolts, double pathOhms, long seed) {
+    public ComputeNode(InstantSource clock, NodeDraw profile, double supplyVolts, double pathOhms, long seed) {
         this.clock = clock;
         this.profile = profile;
         this.supplyVolts = supplyVolts;

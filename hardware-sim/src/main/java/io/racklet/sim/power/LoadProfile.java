@@ -8,7 +8,7 @@ import java.time.Duration;
  * Figures from published Pi 4B measurements: about 2.7 W idle, 6.4 W under full CPU load.
  */
 public record LoadProfile(
-        double inrushAmps, Duration inrush, double bootAmps, Duration boot, double idleAmps, double fullLoadAmps) {
+        double inrushAmps, Duration inrush, double bootAmps, Duration boot, double idleAmps, double fullLoadAmps) implements NodeDraw {
 
     public static final LoadProfile RASPBERRY_PI_4 =
             new LoadProfile(2.5, Duration.ofMillis(200), 0.95, Duration.ofSeconds(20), 0.54, 1.28);
@@ -16,6 +16,7 @@ public record LoadProfile(
     /**
      * Current drawn {@code sinceOn} after the rail came up, with {@code load} (0..1) of CPU use once booted.
      */
+    @Override
     public double amps(Duration sinceOn, double load) {
         if (sinceOn.isNegative()) {
             return 0;
@@ -32,6 +33,7 @@ public record LoadProfile(
     }
 
     /** True while the node is still booting (for models that want to know, e.g. a console). */
+    @Override
     public boolean booting(Duration sinceOn) {
         return !sinceOn.isNegative() && sinceOn.compareTo(boot) < 0;
     }

@@ -1,0 +1,19 @@
+package io.racklet.cli.boot;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code racklet boot}: keys, signing and verification of boot manifests. */
+@Command(name = "boot", mixinStandardHelpOptions = true,
+        description = "Signed network boot: make signing keys, sign a kernel + initramfs + cmdline into a manifest, verify one.",
+        subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class},
+        footer = {"", "Exit codes: 0 ok (verified), 1 refused or failed (the reason is printed), 2 bad input or usage."})
+public final class BootCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
