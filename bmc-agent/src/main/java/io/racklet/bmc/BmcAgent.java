@@ -15,7 +15,9 @@ import io.racklet.bmc.power.DesiredPowerStore;
 import io.racklet.bmc.power.GpioLines;
 import io.racklet.bmc.power.OverCurrentGuard;
 import io.racklet.bmc.power.PowerController;
+import io.racklet.bmc.power.PowerAdmission;
 import io.racklet.bmc.power.PowerGate;
+import io.racklet.bmc.boot.VerifiedBoot;
 import io.racklet.bmc.sync.NodeSpecFollower;
 import io.racklet.sync.AgentSync;
 import io.racklet.bmc.thermal.ThermometerConfig;
@@ -58,6 +60,7 @@ public final class BmcAgent implements AutoCloseable {
     private final PowerController power;
     private final TelemetrySampler sampler;
     private final PowerGate gate;
+    private final VerifiedBoot verifiedBoot;
     private final EnergyCounter energy;
     private final Optional<ConsoleMonitor> console;
     private final BootTracker boot;
@@ -72,10 +75,13 @@ public final class BmcAgent implements AutoCloseable {
         this.mqtt = mqtt;
         this.reporter = new MqttNodeReporter(mqtt, scheduler, config.rack(), config.node());
         this.gate = new PowerGate(config.node(), config.power(), scheduler, this::askRack, reporter, config.stateDir());
+        this.verifiedBoot = new VerifiedBoot(config.node(), config.boot(), config.stateDir(), scheduler, reporter);
         this.power = new PowerController(GpioLines.enable(pi4j, config.power()),
                 config.power().resetLine() == null ? Optional.empty() : Optional.of(GpioLines.reset(pi4j, config.power())),
                 config.power().shutdownLine() == null ? Optional.empty() : Optional.of(GpioLines.shutdown(pi4j, config.power())),
-                gate, config.power(), scheduler, reporter, new DesiredPowerStore(config.stateDir()), this::publishState);
+                PowerAdmission.inOrder(verifiedBoot, gate), config.power(), scheduler, reporter, new DesiredPowerStore(config.stateDir()),
+                this::publishState);
+        verifiedBoot.bind(power::reconcile, power::abandonPowerOn);
         OverCurrentGuard guard = new OverCurrentGuard(config.power().overCurrent(), scheduler,
                 cause -> power.protect("power.overcurrent", cause));
         this.energy = new EnergyCounter(config.stateDir(), scheduler.instant());
@@ -101,7 +107,7 @@ public final class BmcAgent implements AutoCloseable {
     private AgentSync agentSync(BmcConfig config, Scheduler scheduler, MqttConnection mqtt) {
         try {
             return new AgentSync(config.sync(), config.rack(), config.node(), config.stateDir(), scheduler, mqtt,
-                    new NodeSpecFollower(config.node(), power, reporter::event), reporter::event);
+                    new NodeSpecFollower(config.node(), power, verifiedBoot, reporter::event), reporter::event);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot open the rack repository copy in " + config.stateDir(), e);
         }
@@ -224,6 +230,7 @@ public final class BmcAgent implements AutoCloseable {
     @Override
     public void close() {
         sync.ifPresent(AgentSync::close);
+        verifiedBoot.close();
         console.ifPresent(ConsoleMonitor::close);
         mqtt.close();
     }

@@ -1,5 +1,6 @@
 package io.racklet.bmc;
 
+import io.racklet.bmc.boot.BootConfig;
 import io.racklet.bmc.console.ConsoleConfig;
 import io.racklet.bmc.energy.MonitorConfig;
 import io.racklet.bmc.thermal.ThermometerConfig;
@@ -23,10 +24,11 @@ import java.time.Duration;
  * @param telemetryInterval how often telemetry is published (default 1s)
  * @param stateDir          where the agent keeps what must survive restarts
  * @param sync              the signed rack repository this node follows (optional)
+ * @param boot              the node's verified network boot endpoint (optional; needed for boot profiles)
  */
 public record BmcConfig(
         String rack, String node, MqttSettings mqtt, PowerConfig power, MonitorConfig monitor, ConsoleConfig console, ThermometerConfig thermometer,
-        Duration telemetryInterval, Path stateDir, SyncConfig sync) {
+        Duration telemetryInterval, Path stateDir, SyncConfig sync, BootConfig boot) {
 
     public BmcConfig {
         Topics.requireName("rack", rack);

@@ -25,7 +25,7 @@ public final class PowerController {
     private final PowerSwitch rail;
     private final Optional<SignalLine> reset;
     private final Optional<SignalLine> shutdown;
-    private final PowerGate gate;
+    private final PowerAdmission gate;
     private final PowerConfig config;
     private final Scheduler scheduler;
     private final NodeReporter reporter;
@@ -42,10 +42,10 @@ public final class PowerController {
     /**
      * @param reset         the node's reset line, if one is wired
      * @param shutdown      the node's shutdown line, if one is wired
-     * @param gate          admission to the rack's power budget
+     * @param gate          what must allow power-on (verified boot, the rack's power budget)
      * @param onStateChange called with the cause whenever the observed power state changes
      */
-    public PowerController(PowerSwitch rail, Optional<SignalLine> reset, Optional<SignalLine> shutdown, PowerGate gate,
+    public PowerController(PowerSwitch rail, Optional<SignalLine> reset, Optional<SignalLine> shutdown, PowerAdmission gate,
             PowerConfig config, Scheduler scheduler, NodeReporter reporter, DesiredPowerStore store,
             Consumer<String> onStateChange) {
         this.rail = rail;
@@ -123,6 +123,13 @@ public final class PowerController {
         } else {
             request(shutdown.isPresent() && isOn() ? PowerAction.SHUTDOWN : PowerAction.OFF, cause);
         }
+    }
+
+    /** A precondition of power-on failed for good (e.g. the boot image was refused): the node stays off. */
+    public void abandonPowerOn(String cause) {
+        setDesired(false, cause);
+        reconcile();
+        onStateChange.accept(cause);
     }
 
     /** The RMC refused to fit the node into the rack's budget: it stays off. */

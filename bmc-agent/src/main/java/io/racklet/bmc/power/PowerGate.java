@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * remembered across restarts; a BMC that has never heard from the RMC waits {@link #LEARN_TIME}
  * for its retained rack state before it decides there is none.
  */
-public final class PowerGate {
+public final class PowerGate implements PowerAdmission {
     static final Duration ASK_AGAIN = Duration.ofSeconds(10);
     static final Duration GRANT_VALID = Duration.ofSeconds(30);
     public static final Duration LEARN_TIME = Duration.ofSeconds(30);

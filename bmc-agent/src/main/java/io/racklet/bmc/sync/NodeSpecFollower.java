@@ -1,5 +1,6 @@
 package io.racklet.bmc.sync;
 
+import io.racklet.bmc.boot.VerifiedBoot;
 import io.racklet.bmc.power.PowerController;
 import io.racklet.protocol.message.PowerState;
 import io.racklet.protocol.resource.NodeResource;
@@ -8,7 +9,7 @@ import io.racklet.sync.AppliedSpec;
 import io.racklet.sync.SyncTarget;
 
 /**
- * The BMC's part of the signed rack spec: its own node's declared power. A declared state is
+ * The BMC's part of the signed rack spec: its own node's declared power and boot profile. A declared state is
  * acted on when a new commit changes it (or first declares it); between commits, commands may
  * switch the node and the BMC does not undo them. A spec restored at start is remembered, not
  * re-applied, so a restart never toggles a node.
@@ -16,13 +17,15 @@ import io.racklet.sync.SyncTarget;
 public final class NodeSpecFollower implements SyncTarget {
     private final String node;
     private final PowerController power;
+    private final VerifiedBoot boot;
     private final AgentSync.Events events;
     private PowerState declared;
     private boolean known;
 
-    public NodeSpecFollower(String node, PowerController power, AgentSync.Events events) {
+    public NodeSpecFollower(String node, PowerController power, VerifiedBoot boot, AgentSync.Events events) {
         this.node = node;
         this.power = power;
+        this.boot = boot;
         this.events = events;
     }
 
@@ -30,6 +33,9 @@ public final class NodeSpecFollower implements SyncTarget {
     public void apply(AppliedSpec spec) {
         NodeResource n = spec.declaration().node(node).orElse(null);
         PowerState now = n == null ? null : n.spec().power();
+        // the boot profile applies to the next power-on, whatever the node is doing now
+        boot.assign(n == null || n.spec().bootProfile() == null ? null
+                : spec.declaration().bootProfile(n.spec().bootProfile()).orElse(null), spec.cause());
         if (spec.restored()) {
             declared = now;
             known = true;

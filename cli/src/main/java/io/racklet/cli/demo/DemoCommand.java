@@ -24,6 +24,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--budget-watts", description = "The rack's power budget: nodes power on in turn to stay inside it.")
     Double budgetWatts;
 
+    @Option(names = "--qemu", defaultValue = "0", paramLabel = "N",
+            description = "Make the first N nodes real QEMU machines that network-boot a signed Debian kernel through their BMC "
+                    + "(needs qemu-system-x86, ipxe, busybox-static, cpio).")
+    int qemu;
+
+    @Option(names = "--mirror-port", defaultValue = "8068", description = "Port of the QEMU nodes' boot mirror (default: ${DEFAULT-VALUE}).")
+    int mirrorPort;
+
     @Option(names = "--state-dir", defaultValue = ".racklet/demo",
             description = "Configs, logs and agent state (default: ${DEFAULT-VALUE}).")
     Path stateDir;
@@ -32,7 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DemoOptions options;
         try {
-            options = new DemoOptions(nodes, httpPort, mqttPort, stateDir, budgetWatts);
+            options = new DemoOptions(Math.max(nodes, qemu), httpPort, mqttPort, stateDir, budgetWatts, qemu, mirrorPort);
         } catch (IllegalArgumentException e) {
             throw new io.racklet.config.ConfigException(e.getMessage());
         }
@@ -53,6 +61,11 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  Power:      ./racklet power node-1 off   (or on, cycle, reset, shutdown)");
         System.out.println("  Console:    ./racklet console node-1     (type 'stress' to load the node, 'idle' to stop)");
         System.out.println("  Rack:       ./racklet rack               (fans, temperatures, power budget)");
+        if (qemu > 0) {
+            System.out.println("  QEMU:       node-1" + (qemu > 1 ? " to node-" + qemu : "") + " boot Debian's kernel, verified by their BMC; "
+                    + "./racklet console node-1, ./racklet events");
+            System.out.println("              signed boot manifests: " + options.stateDir().resolve("boot/mirror") + " (./racklet boot --help)");
+        }
         System.out.println("  Git:        edit " + rack.repository().dir().resolve("rack.yaml") + ", then");
         System.out.println("              git -C " + rack.repository().dir() + " commit -am 'node-1 off'   (signed with the demo admin key)");
         System.out.println("              ./racklet sync               (what each agent applied or refused, and why)");

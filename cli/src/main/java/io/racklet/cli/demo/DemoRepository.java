@@ -45,7 +45,7 @@ public final class DemoRepository {
     }
 
     /** Creates keys and repository unless they exist; (re)writes the sync hook for this run's port. */
-    public void prepare(int nodes, Double budgetWatts, int httpPort) {
+    public void prepare(int nodes, Double budgetWatts, int httpPort, RackTemplate.Boot boot) {
         try {
             if (!Files.exists(adminKey())) {
                 Files.createDirectories(keys);
@@ -54,7 +54,9 @@ public final class DemoRepository {
             String publicKey = Files.readString(Path.of(adminKey() + ".pub")).strip();
             Files.writeString(allowedSigners(), ADMIN + " namespaces=\"git\" " + publicKey + "\n");
             boolean fresh = !Files.exists(dir.resolve(".git"));
-            if (fresh) {
+            if (!fresh) {
+                System.err.println("note: using the existing rack repository " + dir + " (delete it to start from the options again)");
+            } else {
                 Files.createDirectories(dir);
                 git("init", "-q", "-b", "main");
                 git("config", "user.name", "Demo Admin");
@@ -63,7 +65,7 @@ public final class DemoRepository {
                 git("config", "user.signingkey", adminKey().toString());
                 git("config", "commit.gpgsign", "true");
                 git("config", "gpg.ssh.allowedSignersFile", allowedSigners().toString());
-                Files.writeString(dir.resolve("rack.yaml"), RackTemplate.yaml(DemoTopology.RACK, nodes, budgetWatts, ADMIN, publicKey));
+                Files.writeString(dir.resolve("rack.yaml"), RackTemplate.yaml(DemoTopology.RACK, nodes, budgetWatts, ADMIN, publicKey, boot));
                 git("add", "rack.yaml");
                 git("commit", "-q", "-m", "Demo rack: " + nodes + " nodes");
             }

@@ -1,6 +1,9 @@
 package io.racklet.cli.demo;
 
+import io.racklet.boot.serve.BootEndpoint;
+import io.racklet.cli.spec.RackTemplate;
 import io.racklet.config.ConfigException;
+import io.racklet.sim.qemu.QemuSettings;
 import io.racklet.json.Json;
 import io.racklet.sim.BmcWiring;
 import io.racklet.sim.RmcWiring;
@@ -42,12 +45,23 @@ public final class DemoTopology implements AutoCloseable {
     private final WorldServer worldServer;
     private final Map<String, ChildProcess> processes = new LinkedHashMap<>();
     private final DemoRepository repository;
+    private final DemoBootImage bootImage;
+    private final Map<String, Integer> bootPorts = new LinkedHashMap<>();
 
     private DemoTopology(DemoOptions options) {
         this.options = options;
         this.repository = new DemoRepository(options.stateDir());
+        this.bootImage = options.qemu() > 0 ? DemoBootImage.prepare(options.stateDir(), options.mirrorPort()) : null;
         this.world = new SimRack(clock, RmcWiring.DEFAULT, oneWireDir());
         for (int i = 1; i <= options.nodes(); i++) {
+            if (i <= options.qemu()) {
+                // a real machine: its rail starts QEMU, which network-boots from its BMC's endpoint
+                int port = io.racklet.net.LoopbackPorts.free();
+                bootPorts.put(nodeName(i), port);
+                world.addQemuNode(nodeName(i), BmcWiring.DEFAULT, i, new QemuSettings(URI.create("http://127.0.0.1:" + port
+                        + BootEndpoint.SCRIPT_PATH), options.stateDir().resolve("sim/qemu")), consoleDevice(nodeName(i)));
+                continue;
+            }
             world.addNode(nodeName(i), BmcWiring.DEFAULT, i);
             try {
                 world.attachConsole(nodeName(i), consoleDevice(nodeName(i)));
@@ -100,6 +114,11 @@ public final class DemoTopology implements AutoCloseable {
         return "http://127.0.0.1:" + options.httpPort();
     }
 
+    /** The QEMU nodes' signed boot image and mirror, or null without --qemu. */
+    public DemoBootImage bootImage() {
+        return bootImage;
+    }
+
     public DemoRepository repository() {
         return repository;
     }
@@ -123,7 +142,8 @@ public final class DemoTopology implements AutoCloseable {
     private void writeConfigs() {
         Path dir = configDir();
         String mqtt = "{url: \"tcp://127.0.0.1:" + options.mqttPort() + "\"}";
-        repository.prepare(options.nodes(), options.budgetWatts(), options.httpPort());
+        repository.prepare(options.nodes(), options.budgetWatts(), options.httpPort(), bootImage == null ? null
+                : new RackTemplate.Boot(DemoBootImage.PROFILE, bootImage.manifestUrl().toString(), bootImage.publicKey(), options.qemu()));
         String sync = "{remote: %s, interval: 10s, trust: {allowedSigners: %s}}".formatted(quote(repository.remote()),
                 quote(repository.allowedSigners()));
         write(dir.resolve("controller.yaml"), """
@@ -172,10 +192,11 @@ public final class DemoTopology implements AutoCloseable {
                     thermometer: {chip: tmp102, bus: %d, address: %d}
                     sync: %s
                     stateDir: %s
-                    """.formatted(node, mqtt, w.enableLine(), w.enableActiveHigh(), w.resetLine(), w.shutdownLine(),
+                    %s""".formatted(node, mqtt, w.enableLine(), w.enableActiveHigh(), w.resetLine(), w.shutdownLine(),
                     w.monitor().name().toLowerCase(), w.i2cBus(), w.monitorAddress(), w.shuntOhms(),
                     quote(consoleDevice(node)), NodeConsole.READY_MARKER, w.i2cBus(), w.thermometerAddress(), sync,
-                    quote(options.stateDir().resolve("bmc").resolve(node))));
+                    quote(options.stateDir().resolve("bmc").resolve(node)),
+                    bootPorts.containsKey(node) ? "boot: {host: 127.0.0.1, port: " + bootPorts.get(node) + "}\n" : ""));
         }
     }
 
@@ -274,6 +295,7 @@ public final class DemoTopology implements AutoCloseable {
         if (controller != null) controller.stop();
         worldServer.close();
         world.close();
+        if (bootImage != null) bootImage.close();
         clock.close();
     }
 }

@@ -12,6 +12,16 @@ public final class RackTemplate {
      *                 leave the User commented out
      */
     public static String yaml(String rack, int nodes, Double budgetWatts, String adminName, String adminKey) {
+        return yaml(rack, nodes, budgetWatts, adminName, adminKey, null);
+    }
+
+    /**
+     * A boot profile for the first {@code nodes} nodes: they network-boot the manifest at
+     * {@code manifestUrl}, signed by {@code key} (an Ed25519 public key, base64 of the raw bytes).
+     */
+    public record Boot(String profile, String manifestUrl, String key, int nodes) {}
+
+    public static String yaml(String rack, int nodes, Double budgetWatts, String adminName, String adminKey, Boot boot) {
         StringBuilder b = new StringBuilder("""
                 # The rack's declared state: Kubernetes-style resources (racklet.io/v1alpha1), in one
                 # file or many. Check it with:  ./racklet spec validate <folder>
@@ -70,6 +80,21 @@ public final class RackTemplate {
                   signingKeys:
                   - ssh: "%s"
                 """.formatted(adminName, adminKey.strip()));
+        if (boot != null) {
+            b.append("""
+                    ---
+                    # What nodes network-boot: the BMC fetches this manifest, checks its signatures, version,
+                    # expiry and every artifact's digest and length, and only then powers the node on.
+                    apiVersion: racklet.io/v1alpha1
+                    kind: BootProfile
+                    metadata:
+                      name: %s
+                    spec:
+                      manifestUrl: %s
+                      threshold: 1
+                      keys: ["%s"]
+                    """.formatted(boot.profile(), boot.manifestUrl(), boot.key()));
+        }
         for (int i = 1; i <= nodes; i++) {
             b.append("""
                     ---
@@ -82,6 +107,7 @@ public final class RackTemplate {
                       slot: %d
                       power: "on"
                     """.formatted(i, i, i));
+            if (boot != null && i <= boot.nodes()) b.append("  bootProfile: ").append(boot.profile()).append('\n');
         }
         return b.toString();
     }

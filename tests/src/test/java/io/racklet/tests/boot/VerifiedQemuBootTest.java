@@ -1,4 +1,5 @@
 package io.racklet.tests.boot;
+import io.racklet.boot.serve.StaticMirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

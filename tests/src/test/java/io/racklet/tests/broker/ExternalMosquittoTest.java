@@ -42,7 +42,7 @@ class ExternalMosquittoTest {
             SystemScheduler clock = new SystemScheduler("test-bmc");
             SimRack world = new SimRack(clock).addNode("n1", BmcWiring.DEFAULT, 1);
             BmcConfig bmcConfig = new BmcConfig("lab", "n1", MqttSettings.of(broker.url()),
-                    PowerConfig.withPolicy(RestorePolicy.ALWAYS_ON), null, null, null, Duration.ofMillis(200), dir.resolve("bmc"), null);
+                    PowerConfig.withPolicy(RestorePolicy.ALWAYS_ON), null, null, null, Duration.ofMillis(200), dir.resolve("bmc"), null, null);
             // what an RMC announces (retained): this rack has no power budget, so no grants are needed
             MqttConnection rmc = new MqttConnection(MqttSettings.of(broker.url()), "rmc-lab", null, null).start();
             assertThat(rmc.awaitConnected(Duration.ofSeconds(10))).isTrue();
