@@ -1,6 +1,8 @@
 package io.racklet.controller;
 
 import io.micronaut.context.ApplicationContext;
+import io.racklet.controller.auth.Accounts;
+import io.racklet.controller.auth.Sessions;
 import io.racklet.controller.rack.RackView;
 import io.racklet.protocol.resource.RackDeclaration;
 import io.racklet.protocol.resource.SpecLoader;
@@ -22,9 +24,11 @@ public final class ControllerApp {
      */
     public static ApplicationContext start(ControllerConfig config) {
         RackView view = new RackView(config.rack());
+        Accounts accounts = new Accounts();
         if (config.rackSpec() != null) {
             RackDeclaration spec = SpecLoader.load(config.rackSpec());
             spec.nodes().forEach(n -> view.declare(n.name(), n.spec().slot()));
+            accounts.update(spec.users());
         }
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.application.name", "racklet-controller");
@@ -37,7 +41,7 @@ public final class ControllerApp {
                 .mainClass(ControllerApp.class)
                 .banner(false)
                 .properties(props)
-                .singletons(config, view)
+                .singletons(config, view, accounts, new Sessions())
                 .start();
     }
 

@@ -65,7 +65,8 @@ class ControllerApiTest {
                 kind: Node
                 metadata: {name: beta}
                 spec: {slot: 1}
-                """);
+                """ + user("root-admin", "admin", ADMIN_PASSWORD, "") + user("tenant", "operator", "tenant-pw", "[alpha]")
+                + user("watcher", "viewer", "watch-pw", ""));
         int mqttPort = LoopbackPorts.free();
         ControllerConfig config = new ControllerConfig("lab", new ControllerConfig.Listen("127.0.0.1", 0), null,
                 new ControllerConfig.Listen("127.0.0.1", mqttPort), dir.resolve("rack.yaml"), dir.resolve("state"));
@@ -146,7 +147,7 @@ class ControllerApiTest {
         assertThat(commands).anySatisfy(c -> {
             assertThat(c.id()).isEqualTo(id);
             assertThat(c.action().toString()).isEqualTo("cycle");
-            assertThat(c.requestedBy()).isEqualTo("api");
+            assertThat(c.requestedBy()).isEqualTo("api user root-admin");
         });
     }
 
@@ -278,20 +279,75 @@ class ControllerApiTest {
     @Test
     void redfishResetSendsThePowerCommand() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/redfish/v1/Systems/alpha/Actions/ComputerSystem.Reset"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"ResetType\":\"PowerCycle\"}"))
+                .header("Content-Type", "application/json").header("Authorization", basic("root-admin", ADMIN_PASSWORD)).POST(HttpRequest.BodyPublishers.ofString("{\"ResetType\":\"PowerCycle\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(204);
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (commands.stream().noneMatch(c -> "redfish".equals(c.requestedBy())) && System.nanoTime() < end) {
+        while (commands.stream().noneMatch(c -> "redfish user root-admin".equals(c.requestedBy())) && System.nanoTime() < end) {
             Thread.sleep(20);
         }
         assertThat(commands).anySatisfy(c -> {
-            assertThat(c.requestedBy()).isEqualTo("redfish");
+            assertThat(c.requestedBy()).isEqualTo("redfish user root-admin");
             assertThat(c.action().toString()).isEqualTo("cycle");
         });
         JsonNode system = get("/redfish/v1/Systems/alpha").body();
         assertThat(system.path("Actions").path("#ComputerSystem.Reset").path("ResetType@Redfish.AllowableValues").toString())
                 .contains("On", "ForceOff", "GracefulShutdown", "ForceRestart", "PowerCycle");
+    }
+
+    @Test
+    void mutationsNeedAPermittedUserOfTheRackSpec() throws Exception {
+        int before = commands.size();
+        Response anonymous = postAs(null, "/api/v1/nodes/alpha/power", "{\"action\":\"off\"}");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().path("message").asText()).contains("log in");
+        assertThat(postAs(basic("root-admin", "wrong"), "/api/v1/nodes/alpha/power", "{\"action\":\"off\"}").status()).isEqualTo(401);
+        assertThat(get("/api/v1/nodes").status()).as("reads stay open").isEqualTo(200);
+        // a tenant operator controls its own node, not its neighbour's; a viewer controls nothing
+        Response other = postAs(basic("tenant", "tenant-pw"), "/api/v1/nodes/beta/power", "{\"action\":\"cycle\"}");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body().path("message").asText()).contains("tenant", "beta");
+        assertThat(postAs(basic("watcher", "watch-pw"), "/api/v1/nodes/alpha/power", "{\"action\":\"on\"}").status()).isEqualTo(403);
+        assertThat(postAs(basic("tenant", "tenant-pw"), "/redfish/v1/Systems/beta/Actions/ComputerSystem.Reset",
+                "{\"ResetType\":\"ForceOff\"}").status()).isEqualTo(403);
+        Thread.sleep(300);
+        assertThat(commands).hasSize(before).as("nothing refused reached a BMC");
+        Response own = postAs(basic("tenant", "tenant-pw"), "/api/v1/nodes/alpha/power", "{\"action\":\"cycle\"}");
+        assertThat(own.status()).isEqualTo(202);
+        assertThat(own.body().path("command").path("requestedBy").asText()).isEqualTo("api user tenant");
+    }
+
+    @Test
+    void failedLoginsAreHeldBackWithGrowingDelays() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(postAs(null, "/api/v1/session", "{\"user\":\"watcher\",\"password\":\"guess" + i + "\"}").status()).isEqualTo(401);
+        }
+        Response held = postAs(null, "/api/v1/session", "{\"user\":\"watcher\",\"password\":\"watch-pw\"}");
+        assertThat(held.status()).as("even the right password waits").isEqualTo(429);
+        assertThat(held.body().path("message").asText()).contains("try again in");
+    }
+
+    @Test
+    void redfishSessionsAndAccountsComeFromTheRackSpec() throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/redfish/v1/SessionService/Sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"UserName\":\"root-admin\",\"Password\":\"" + ADMIN_PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(201);
+        String token = login.headers().firstValue("X-Auth-Token").orElseThrow();
+        String location = login.headers().firstValue("Location").orElseThrow();
+        assertThat(postAs("token " + token, "/redfish/v1/Systems/alpha/Actions/ComputerSystem.Reset", "{\"ResetType\":\"On\"}").status())
+                .isEqualTo(204);
+        assertThat(get("/redfish/v1").body().path("Links").path("Sessions").path("@odata.id").asText()).isEqualTo("/redfish/v1/SessionService/Sessions");
+        JsonNode accounts = get("/redfish/v1/AccountService/Accounts").body();
+        assertThat(accounts.path("Members@odata.count").asInt()).isEqualTo(3);
+        assertThat(get("/redfish/v1/AccountService/Accounts/tenant").body().path("RoleId").asText()).isEqualTo("Operator");
+        assertThat(get("/redfish/v1/AccountService/Roles/ReadOnly").body().path("AssignedPrivileges").toString()).contains("Login");
+        HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(base + location)).header("X-Auth-Token", token)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.statusCode()).isEqualTo(204);
+        assertThat(postAs("token " + token, "/redfish/v1/Systems/alpha/Actions/ComputerSystem.Reset", "{\"ResetType\":\"On\"}").status())
+                .as("the token ended with the session").isEqualTo(401);
     }
 
     @Test
@@ -301,15 +357,35 @@ class ControllerApiTest {
         assertThat(r.body().path("message").asText()).contains("too large");
     }
 
+    static final String ADMIN_PASSWORD = "s3cret-admin";
+
+    static String user(String name, String role, String password, String nodes) {
+        return "---\napiVersion: racklet.io/v1alpha1\nkind: User\nmetadata: {name: " + name + "}\nspec:\n  role: " + role + "\n"
+                + (nodes.isEmpty() ? "" : "  nodes: " + nodes + "\n")
+                + "  passwordHash: \"" + io.racklet.controller.auth.PasswordHash.create(password.toCharArray()) + "\"\n";
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     record Response(int status, JsonNode body) {}
 
     static Response get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** As the rack's admin; {@link #postAs} for others. */
     static Response post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return postAs(basic("root-admin", ADMIN_PASSWORD), path, body);
+    }
+
+    static Response postAs(String authorization, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) b.header(authorization.startsWith("token ") ? "X-Auth-Token" : "Authorization",
+                authorization.startsWith("token ") ? authorization.substring(6) : authorization);
+        return send(b.build());
     }
 
     static Response send(HttpRequest request) throws Exception {

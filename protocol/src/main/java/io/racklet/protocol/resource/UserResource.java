@@ -15,8 +15,9 @@ public record UserResource(Metadata metadata, Spec spec) implements Resource {
      * @param role        what the user may do
      * @param nodes       the nodes the user may see and control; empty means all
      * @param signingKeys keys whose signatures count as this user's
+     * @param passwordHash bcrypt hash of the password the user logs in to the controller with (null: cannot log in)
      */
-    public record Spec(Role role, List<String> nodes, List<SigningKey> signingKeys) {
+    public record Spec(Role role, List<String> nodes, List<SigningKey> signingKeys, String passwordHash) {
         public Spec {
             nodes = nodes == null ? List.of() : List.copyOf(nodes);
             signingKeys = signingKeys == null ? List.of() : List.copyOf(signingKeys);

@@ -1,7 +1,9 @@
 package io.racklet.controller.api;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.racklet.controller.auth.Principal;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -64,10 +66,10 @@ public class ConsoleApi {
 
     /** Types into the node's console: {@code {"data":"uname -a\n"}}. */
     @Post(consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_FORM_URLENCODED})
-    public HttpResponse<?> input(String name, @Nullable @Body String body) {
+    public HttpResponse<?> input(HttpRequest<?> http, String name, @Nullable @Body String body) {
         requireNode(name);
         ConsoleInputRequest request = RequestBodies.parse(body, ConsoleInputRequest.class);
-        return commands.consoleInput(name, request.data(), "api")
+        return commands.consoleInput(name, request.data(), Principal.requestedBy(http, "api"))
                 .<HttpResponse<?>>map(c -> HttpResponse.accepted().body(new Sent(name, c.id())))
                 .orElseGet(() -> ApiError.response(HttpStatus.SERVICE_UNAVAILABLE, "the rack's MQTT broker is not reachable; try again"));
     }

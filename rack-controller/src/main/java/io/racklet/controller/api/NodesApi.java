@@ -1,7 +1,9 @@
 package io.racklet.controller.api;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.racklet.controller.auth.Principal;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -37,10 +39,10 @@ public class NodesApi {
 
     /** Accepts any content type (curl's default too); the body must be JSON. */
     @Post(uri = "/{name}/power", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_FORM_URLENCODED})
-    public HttpResponse<?> power(String name, @Nullable @Body String body) {
+    public HttpResponse<?> power(HttpRequest<?> http, String name, @Nullable @Body String body) {
         get(name);
         PowerRequest request = RequestBodies.parse(body, PowerRequest.class);
-        return commands.power(name, request.action(), "api")
+        return commands.power(name, request.action(), Principal.requestedBy(http, "api"))
                 .<HttpResponse<?>>map(c -> HttpResponse.accepted().body(new Accepted(name, c)))
                 .orElseGet(() -> ApiError.response(HttpStatus.SERVICE_UNAVAILABLE, "the rack's MQTT broker is not reachable; try again"));
     }

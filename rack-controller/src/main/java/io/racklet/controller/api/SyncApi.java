@@ -41,12 +41,12 @@ public class SyncApi {
 
     /** Fetches now (the controller and, through MQTT, every agent); answers after the controller's own check. */
     @Post
-    public HttpResponse<?> syncNow() {
+    public HttpResponse<?> syncNow(io.micronaut.http.HttpRequest<?> request) {
         if (!sync.enabled()) {
             throw new ApiException(HttpStatus.CONFLICT, "the controller has no rack repository configured (sync: in its configuration)");
         }
         try {
-            sync.syncNow("api").get(20, TimeUnit.SECONDS);
+            sync.syncNow(io.racklet.controller.auth.Principal.requestedBy(request, "api")).get(20, TimeUnit.SECONDS);
             return HttpResponse.ok(get());
         } catch (TimeoutException e) {
             return HttpResponse.accepted().body(get());

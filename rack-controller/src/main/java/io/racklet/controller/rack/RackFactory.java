@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.racklet.controller.ControllerConfig;
+import io.racklet.controller.auth.Accounts;
 import io.racklet.controller.console.ConsoleBuffer;
 import io.racklet.controller.events.EventLog;
 import io.racklet.controller.history.HistoryStore;
@@ -64,9 +65,9 @@ public class RackFactory {
 
     @Context
     @Bean(preDestroy = "close")
-    ControllerSync controllerSync(ControllerConfig config, RackView view, MqttConnection mqtt, RackIngest ingest) {
+    ControllerSync controllerSync(ControllerConfig config, RackView view, Accounts accounts, MqttConnection mqtt, RackIngest ingest) {
         // after the ingest: the controller's own sync status and events come back through it
-        ControllerSync sync = new ControllerSync(config, view, mqtt);
+        ControllerSync sync = new ControllerSync(config, view, accounts, mqtt);
         sync.start();
         return sync;
     }

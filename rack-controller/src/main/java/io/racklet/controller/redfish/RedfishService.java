@@ -9,7 +9,9 @@ import static io.racklet.controller.redfish.Odata.status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.racklet.controller.auth.Principal;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -78,7 +80,9 @@ public class RedfishService {
         r.put("Chassis", link(ROOT + "/Chassis"));
         r.put("Managers", link(ROOT + "/Managers"));
         r.put("EventService", link(ROOT + "/EventService"));
-        r.put("Links", Map.of());
+        r.put("SessionService", link(ROOT + "/SessionService"));
+        r.put("AccountService", link(ROOT + "/AccountService"));
+        r.put("Links", Map.of("Sessions", link(ROOT + "/SessionService/Sessions")));
         return r;
     }
 
@@ -107,7 +111,7 @@ public class RedfishService {
 
     @Post(uri = "/v1/Systems/{id}/Actions/ComputerSystem.Reset",
             consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_FORM_URLENCODED})
-    public HttpResponse<?> reset(String id, @Nullable @Body String body) {
+    public HttpResponse<?> reset(HttpRequest<?> request, String id, @Nullable @Body String body) {
         node(id);
         JsonNode json;
         try {
@@ -133,7 +137,7 @@ public class RedfishService {
                     "The value " + type + " for the parameter ResetType is not in the list of acceptable values "
                             + RESET_TYPES.keySet() + ".");
         }
-        if (commands.power(id, action, "redfish").isEmpty()) {
+        if (commands.power(id, action, Principal.requestedBy(request, "redfish")).isEmpty()) {
             throw new RedfishError(HttpStatus.SERVICE_UNAVAILABLE, "Base.1.16.ServiceTemporarilyUnavailable",
                     "The rack's MQTT broker is not reachable; retry.");
         }

@@ -1,6 +1,7 @@
 package io.racklet.controller.sync;
 
 import io.racklet.controller.ControllerConfig;
+import io.racklet.controller.auth.Accounts;
 import io.racklet.controller.rack.RackView;
 import io.racklet.mqtt.MqttConnection;
 import io.racklet.protocol.message.Messages;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The controller verifies the signed rack repository like every agent, so what it shows is what a
- * trusted admin signed: its node list follows the applied spec. It also relays "sync now" to all
+ * trusted admin signed: its node list and its users follow the applied spec. It also relays "sync now" to all
  * agents. Its events go out on {@code racklet/<rack>/controller/events} like any agent's.
  */
 public final class ControllerSync implements AutoCloseable {
@@ -34,7 +35,7 @@ public final class ControllerSync implements AutoCloseable {
     private final AtomicLong eventSeq = new AtomicLong();
     private volatile AppliedSpec applied;
 
-    public ControllerSync(ControllerConfig config, RackView view, MqttConnection mqtt) {
+    public ControllerSync(ControllerConfig config, RackView view, Accounts accounts, MqttConnection mqtt) {
         this.mqtt = mqtt;
         this.rack = config.rack();
         if (config.sync() == null) {
@@ -49,6 +50,7 @@ public final class ControllerSync implements AutoCloseable {
                 public void apply(AppliedSpec spec) {
                     applied = spec;
                     spec.declaration().nodes().forEach(n -> view.declare(n.name(), n.spec().slot()));
+                    accounts.update(spec.declaration().users());
                 }
 
                 @Override
