@@ -12,6 +12,49 @@ function el(tag, cls, text) {
 
 function badge(text, cls) { return el('span', 'badge ' + (cls || ''), text); }
 
+// --- who is logged in: power buttons and console input only for users the rack spec permits
+let who = JSON.parse(sessionStorage.getItem('racklet.who') || 'null');
+
+function mayControl(node) {
+  if (!who) return false;
+  if (who.role === 'admin') return true;
+  return who.role === 'operator' && (who.nodes.length === 0 || who.nodes.includes(node));
+}
+
+function authHeaders() {
+  const h = { 'Content-Type': 'application/json' };
+  if (who) h['X-Auth-Token'] = who.token;
+  return h;
+}
+
+function drawLogin() {
+  $('login').hidden = !!who;
+  $('whoami').hidden = !who;
+  if (who) $('whoami-name').textContent = `${who.user} (${who.role}${who.nodes.length ? ' of ' + who.nodes.join(', ') : ''})`;
+  $('console-form').hidden = !(selected && mayControl(selected));
+}
+
+$('login').onsubmit = async e => {
+  e.preventDefault();
+  const r = await fetch('/api/v1/session', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: $('login-user').value, password: $('login-password').value }) });
+  const body = await r.json();
+  if (!r.ok) { $('status').textContent = 'Log in failed: ' + body.message; return; }
+  who = body;
+  sessionStorage.setItem('racklet.who', JSON.stringify(who));
+  $('login-password').value = '';
+  drawLogin();
+  refresh();
+};
+
+$('logout').onclick = async () => {
+  if (who) await fetch('/api/v1/session', { method: 'DELETE', headers: authHeaders() });
+  who = null;
+  sessionStorage.removeItem('racklet.who');
+  drawLogin();
+  refresh();
+};
+
 function slotElement(node) {
   const row = el('div', 'slot' + (node.power === 'on' ? ' on' : '') + (node.online ? '' : ' offline'));
   row.dataset.node = node.name;
@@ -35,7 +78,7 @@ function slotElement(node) {
     el('span', 'energy', fmt(node.energyWh, 3, 'Wh')),
     el('span', 'muted', node.updatedAt ? new Date(node.updatedAt).toLocaleTimeString() : 'no data yet'));
   const actions = el('span', 'actions');
-  for (const action of ['on', 'off', 'cycle']) {
+  for (const action of mayControl(node.name) ? ['on', 'off', 'cycle'] : []) {
     const b = el('button', null, action);
     b.onclick = () => power(node.name, action);
     actions.append(b);
@@ -46,7 +89,8 @@ function slotElement(node) {
 
 async function power(name, action) {
   const r = await fetch(`/api/v1/nodes/${encodeURIComponent(name)}/power`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action }) });
+    method: 'POST', headers: authHeaders(), body: JSON.stringify({ action }) });
+  if (r.status === 401) { who = null; sessionStorage.removeItem('racklet.who'); drawLogin(); }
   if (!r.ok) $('status').textContent = (await r.json()).message;
 }
 
@@ -108,6 +152,7 @@ let selected = null, stream = null, points = [];
 async function select(name) {
   selected = name;
   $('detail').hidden = false;
+  drawLogin();
   $('detail-title').textContent = `${name}: power over the last 10 minutes, and its console`;
   refreshConsole();
   const from = new Date(Date.now() - 600_000).toISOString();
@@ -160,11 +205,12 @@ $('console-form').onsubmit = async e => {
   e.preventDefault();
   const input = $('console-input');
   await fetch(`/api/v1/nodes/${encodeURIComponent(selected)}/console`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ data: input.value + '\n' }) });
+    method: 'POST', headers: authHeaders(), body: JSON.stringify({ data: input.value + '\n' }) });
   input.value = '';
   setTimeout(refreshConsole, 300);
 };
 
+drawLogin();
 refresh();
 setInterval(refresh, 1000);
 setInterval(refreshConsole, 2000);

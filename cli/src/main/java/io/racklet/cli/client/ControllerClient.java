@@ -13,10 +13,17 @@ import java.time.Duration;
 /** Talks to a running controller's API; failures become one-line messages for the user. */
 public final class ControllerClient {
     private final URI base;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ControllerClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** @param authorization an HTTP Authorization header value, or null */
+    public ControllerClient(String baseUrl, String authorization) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.authorization = authorization;
     }
 
     public URI base() {
@@ -61,6 +68,7 @@ public final class ControllerClient {
     }
 
     private HttpResponse<String> exchange(HttpRequest r) {
+        if (authorization != null) r = HttpRequest.newBuilder(r, (name, value) -> true).header("Authorization", authorization).build();
         try {
             return http.send(r, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

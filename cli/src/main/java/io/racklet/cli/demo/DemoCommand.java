@@ -56,6 +56,8 @@ public final class DemoCommand implements Callable<Integer> {
         }, "demo-shutdown"));
         System.out.println();
         System.out.println("  Dashboard:  " + rack.apiUrl() + "/");
+        System.out.println("  Log in:     " + readCredentials(rack) + "   (in " + rack.repository().credentials()
+                + "; ./racklet uses it to change the rack)");
         System.out.println("  API:        " + rack.apiUrl() + "/api/v1/nodes");
         System.out.println("  MQTT:       mosquitto_sub -h 127.0.0.1 -p " + mqttPort + " -t 'racklet/#' -v");
         System.out.println("  Power:      ./racklet power node-1 off   (or on, cycle, reset, shutdown)");
@@ -77,5 +79,14 @@ public final class DemoCommand implements Callable<Integer> {
                     "warning: " + p.name() + " exited with code " + p.exitCode() + "; see " + p.log()));
         }
         return Entrypoint.OK;
+    }
+
+    /** The demo admin's "user / password", as written to the credentials file (which the CLI also reads). */
+    private static String readCredentials(DemoTopology rack) {
+        try {
+            return java.nio.file.Files.readString(rack.repository().credentials()).strip().replaceFirst(":", " / ");
+        } catch (java.io.IOException e) {
+            return "see " + rack.repository().credentials();
+        }
     }
 }

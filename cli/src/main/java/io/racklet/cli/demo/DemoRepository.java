@@ -40,6 +40,11 @@ public final class DemoRepository {
         return keys.resolve("allowed_signers");
     }
 
+    /** The demo admin's login for the controller: "user:password", readable by this user only. */
+    public Path credentials() {
+        return dir.resolveSibling("credentials");
+    }
+
     public String remote() {
         return "file://" + dir;
     }
@@ -52,6 +57,15 @@ public final class DemoRepository {
                 run(keys, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", ADMIN + "@racklet-demo", "-f", adminKey().toString());
             }
             String publicKey = Files.readString(Path.of(adminKey() + ".pub")).strip();
+            String passwordHash = null;
+            if (!Files.exists(credentials())) {
+                byte[] raw = new byte[12];
+                new java.security.SecureRandom().nextBytes(raw);
+                String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+                Files.writeString(credentials(), ADMIN + ":" + password + "\n");
+                Files.setPosixFilePermissions(credentials(), PosixFilePermissions.fromString("rw-------"));
+                passwordHash = io.racklet.controller.auth.PasswordHash.create(password.toCharArray());
+            }
             Files.writeString(allowedSigners(), ADMIN + " namespaces=\"git\" " + publicKey + "\n");
             boolean fresh = !Files.exists(dir.resolve(".git"));
             if (!fresh) {
@@ -65,7 +79,7 @@ public final class DemoRepository {
                 git("config", "user.signingkey", adminKey().toString());
                 git("config", "commit.gpgsign", "true");
                 git("config", "gpg.ssh.allowedSignersFile", allowedSigners().toString());
-                Files.writeString(dir.resolve("rack.yaml"), RackTemplate.yaml(DemoTopology.RACK, nodes, budgetWatts, ADMIN, publicKey, boot));
+                Files.writeString(dir.resolve("rack.yaml"), RackTemplate.yaml(DemoTopology.RACK, nodes, budgetWatts, ADMIN, publicKey, passwordHash, boot));
                 git("add", "rack.yaml");
                 git("commit", "-q", "-m", "Demo rack: " + nodes + " nodes");
             }

@@ -12,7 +12,7 @@ public final class RackTemplate {
      *                 leave the User commented out
      */
     public static String yaml(String rack, int nodes, Double budgetWatts, String adminName, String adminKey) {
-        return yaml(rack, nodes, budgetWatts, adminName, adminKey, null);
+        return yaml(rack, nodes, budgetWatts, adminName, adminKey, null, null);
     }
 
     /**
@@ -21,7 +21,9 @@ public final class RackTemplate {
      */
     public record Boot(String profile, String manifestUrl, String key, int nodes) {}
 
-    public static String yaml(String rack, int nodes, Double budgetWatts, String adminName, String adminKey, Boot boot) {
+    /** @param adminPasswordHash bcrypt hash of the admin's password for the controller, or null */
+    public static String yaml(String rack, int nodes, Double budgetWatts, String adminName, String adminKey, String adminPasswordHash,
+            Boot boot) {
         StringBuilder b = new StringBuilder("""
                 # The rack's declared state: Kubernetes-style resources (racklet.io/v1alpha1), in one
                 # file or many. Check it with:  ./racklet spec validate <folder>
@@ -80,6 +82,10 @@ public final class RackTemplate {
                   signingKeys:
                   - ssh: "%s"
                 """.formatted(adminName, adminKey.strip()));
+        if (adminKey != null && adminPasswordHash != null) {
+            b.append("  # bcrypt of the password for the dashboard, API and Redfish (./racklet spec hash-password)\n")
+                    .append("  passwordHash: \"").append(adminPasswordHash).append("\"\n");
+        }
         if (boot != null) {
             b.append("""
                     ---

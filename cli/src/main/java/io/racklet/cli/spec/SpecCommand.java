@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code racklet spec}: write and check rack specs before committing them. */
 @Command(name = "spec", mixinStandardHelpOptions = true, description = "Write and check rack specs (the rack repository's YAML).",
-        subcommands = {SpecCommand.Validate.class, SpecCommand.Init.class})
+        subcommands = {SpecCommand.Validate.class, SpecCommand.Init.class, SpecCommand.HashPassword.class})
 public final class SpecCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -75,6 +75,26 @@ public final class SpecCommand implements Runnable {
             Files.writeString(file, RackTemplate.yaml(rack, nodes, null, admin, key));
             SpecLoader.load(dir); // what we write must itself be valid
             System.out.println("wrote " + file + "; check it with: ./racklet spec validate " + dir);
+            return Entrypoint.OK;
+        }
+    }
+
+    @Command(name = "hash-password", mixinStandardHelpOptions = true,
+            description = {"Reads a password (from the terminal, or one line on standard input) and prints its bcrypt hash",
+                    "for a User's passwordHash in the rack spec."})
+    public static final class HashPassword implements Callable<Integer> {
+        @Override
+        public Integer call() throws IOException {
+            char[] password;
+            if (System.console() != null) {
+                password = System.console().readPassword("password: ");
+            } else {
+                String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                if (line == null || line.isEmpty()) throw new ConfigException("no password on standard input");
+                password = line.toCharArray();
+            }
+            if (password == null || password.length < 8) throw new ConfigException("a password needs at least 8 characters");
+            System.out.println(io.racklet.controller.auth.PasswordHash.create(password));
             return Entrypoint.OK;
         }
     }

@@ -15,8 +15,23 @@ final class ApiClient {
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final String authorization;
+
+    /** Anonymous: reads only. */
     ApiClient(String base) {
+        this(base, null);
+    }
+
+    ApiClient(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** As the demo's admin, with the credentials the demo wrote. */
+    static ApiClient asDemoAdmin(io.racklet.cli.demo.DemoTopology rack) throws IOException {
+        String credentials = java.nio.file.Files.readString(rack.repository().credentials()).strip();
+        return new ApiClient(rack.apiUrl(), "Basic " + java.util.Base64.getEncoder().encodeToString(
+                credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     record Response(int status, JsonNode body) {}
@@ -38,6 +53,7 @@ final class ApiClient {
     }
 
     private Response send(HttpRequest.Builder b) throws IOException, InterruptedException {
+        if (authorization != null) b.header("Authorization", authorization);
         HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         return new Response(r.statusCode(), Json.json().readTree(r.body()));
     }

@@ -24,7 +24,7 @@ class BmcCrashTest {
     void killedBmcComesBackWithoutTogglingTheNodeAndKeepsItsEnergyCounter(@TempDir Path stateDir) throws Exception {
         try (DemoTopology rack = DemoTopology.start(new DemoOptions(2, LoopbackPorts.free(), LoopbackPorts.free(), stateDir),
                 Duration.ofSeconds(90))) {
-            ApiClient api = new ApiClient(rack.apiUrl());
+            ApiClient api = ApiClient.asDemoAdmin(rack);
             api.await("/api/v1/nodes/node-1", Duration.ofSeconds(60),
                     n -> n.path("boot").asText().equals("booted") && n.path("energyWh").asDouble() > 0);
             Instant poweredOnAt = rack.world().node("node-1").poweredOnAt();

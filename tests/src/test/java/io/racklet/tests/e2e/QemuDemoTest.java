@@ -43,7 +43,7 @@ class QemuDemoTest {
         image = TestImage.ensure();
         rack = DemoTopology.start(new DemoOptions(2, LoopbackPorts.free(), LoopbackPorts.free(), stateDir, null, 2, LoopbackPorts.free()),
                 Duration.ofSeconds(90));
-        api = new ApiClient(rack.apiUrl());
+        api = ApiClient.asDemoAdmin(rack);
     }
 
     @AfterAll

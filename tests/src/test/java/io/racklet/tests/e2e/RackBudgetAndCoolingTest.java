@@ -26,7 +26,7 @@ class RackBudgetAndCoolingTest {
     void nodesPowerOnInSequenceWithinTheBudgetAndTheRmcReportsCooling(@TempDir Path stateDir) throws Exception {
         try (DemoTopology rack = DemoTopology.start(
                 new DemoOptions(5, LoopbackPorts.free(), LoopbackPorts.free(), stateDir, BUDGET), Duration.ofSeconds(90))) {
-            ApiClient api = new ApiClient(rack.apiUrl());
+            ApiClient api = ApiClient.asDemoAdmin(rack);
             List<Double> draws = new ArrayList<>();
             long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             JsonNode nodes = null;

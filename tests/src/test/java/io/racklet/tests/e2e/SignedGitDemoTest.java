@@ -34,7 +34,7 @@ class SignedGitDemoTest {
     @BeforeAll
     static void startRack() throws Exception {
         rack = DemoTopology.start(new DemoOptions(3, LoopbackPorts.free(), LoopbackPorts.free(), stateDir), Duration.ofSeconds(90));
-        api = new ApiClient(rack.apiUrl());
+        api = ApiClient.asDemoAdmin(rack);
         repo = rack.repository();
         api.await("/api/v1/nodes", Duration.ofSeconds(60), list -> list.size() == 3
                 && WalkingSkeletonTest.allMatch(list, n -> n.path("power").asText().equals("on")

@@ -42,7 +42,7 @@ class WalkingSkeletonTest {
     static void startRack() throws Exception {
         mqttPort = LoopbackPorts.free();
         rack = DemoTopology.start(new DemoOptions(NODES, LoopbackPorts.free(), mqttPort, stateDir), Duration.ofSeconds(90));
-        api = new ApiClient(rack.apiUrl());
+        api = ApiClient.asDemoAdmin(rack);
     }
 
     @AfterAll
@@ -182,7 +182,16 @@ class WalkingSkeletonTest {
         String power = run("redfishtool", "-r", host, "-S", "Never", "raw", "GET", "/redfish/v1/Chassis/node-4/Sensors/Power");
         assertThat(power).contains("\"ReadingUnits\": \"W\"");
         assertThat(Json.json().readTree(power).path("Reading").asDouble()).isPositive();
-        run("redfishtool", "-r", host, "-S", "Never", "-I", "node-4", "Systems", "reset", "ForceOff");
+        // without credentials the reset is refused and the node stays on
+        Process anonymous = new ProcessBuilder("redfishtool", "-r", host, "-S", "Never", "-I", "node-4", "Systems", "reset", "ForceOff")
+                .redirectErrorStream(true).start();
+        anonymous.getInputStream().readAllBytes();
+        assertThat(anonymous.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(anonymous.exitValue()).as("redfishtool without a login").isNotZero();
+        assertThat(rack.world().node("node-4").powered()).isTrue();
+        // with the demo admin's login, through a Redfish session (SessionService)
+        String[] login = java.nio.file.Files.readString(rack.repository().credentials()).strip().split(":", 2);
+        run("redfishtool", "-r", host, "-S", "Never", "-A", "Session", "-u", login[0], "-p", login[1], "-I", "node-4", "Systems", "reset", "ForceOff");
         api.await("/api/v1/nodes/node-4", Duration.ofSeconds(5), n -> n.path("power").asText().equals("off"));
         assertThat(run("redfishtool", "-r", host, "-S", "Never", "-I", "node-4", "Systems", "get")).contains("\"PowerState\": \"Off\"");
         // a Redfish error for an unknown reset type, never a 500
@@ -208,6 +217,8 @@ class WalkingSkeletonTest {
         // what the page's script drew from the live API, not the static HTML
         assertThat(dom).contains("data-node=\"node-1\"", "data-node=\"node-5\"", "Cooling: pid", "fan-1", "hot-air",
                 "nodes on", "class=\"kind\">power.on", "Desired state: commit", "signed by demo-admin", "class=\"badge commit\"");
+        // not logged in: a login form, and no power buttons
+        assertThat(dom).contains("id=\"login\"", "Log in").doesNotContain(">cycle</button>");
         List<String> shot = new ArrayList<>(chromium);
         shot.addAll(List.of("--screenshot=" + shots.resolve("dashboard.png").toAbsolutePath(), rack.apiUrl() + "/"));
         Process s = new ProcessBuilder(shot).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
