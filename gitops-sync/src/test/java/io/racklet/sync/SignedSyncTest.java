@@ -58,4 +58,28 @@ class SignedSyncTest {
             assertTrue(s.signer().contains("bob"), s.signer());
         }
     }
+
+    @Test
+    void aRemoteThatIsAwayLeavesTheLastGoodStateAndSaysSo() throws Exception {
+        RackRepo repo = new RackRepo(tmp.resolve("repo"));
+        RackRepo.SshAdmin alice = repo.sshAdmin("alice");
+        repo.write("rack.yaml", RackRepo.rack("node-1=on"));
+        String good = repo.commitSsh(alice, "rack");
+        repo.push();
+        SyncConfig config = SyncHarness.sshConfig(repo, tmp.resolve("agent"), SyncConfig.Policy.strict, "alice " + alice.publicKey());
+        try (SyncHarness h = new SyncHarness(config, tmp.resolve("agent"))) {
+            assertEquals(good, h.sync().applied());
+            java.nio.file.Files.move(repo.remote, tmp.resolve("remote-away.git"));
+            SyncStatus s = h.sync();
+            assertEquals(good, s.applied(), "the last good commit stays applied");
+            assertTrue(s.error() != null && s.error().contains("cannot fetch"), String.valueOf(s.error()));
+            assertEquals(1, h.applied.size());
+            assertEquals(1, h.refusals.size(), "reported once");
+            h.sync();
+            assertEquals(1, h.refusals.size(), "not again at every interval");
+            java.nio.file.Files.move(tmp.resolve("remote-away.git"), repo.remote);
+            s = h.sync();
+            assertNull(s.error(), "back: " + s.error());
+        }
+    }
 }
