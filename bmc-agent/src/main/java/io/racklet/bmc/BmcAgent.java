@@ -52,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class BmcAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BmcAgent.class);
     static final Duration RECONCILE_PERIOD = Duration.ofSeconds(1);
+    static final Duration FIRST_REPORT = Duration.ofMillis(300);
 
     private final BmcConfig config;
     private final Scheduler scheduler;
@@ -142,7 +143,9 @@ public final class BmcAgent implements AutoCloseable {
             reporter.event("bmc.started", "BMC agent started; " + power.lastCause(), "agent start");
         });
         scheduler.every(Duration.ZERO, config.monitor().sampleInterval(), sampler::sample);
-        scheduler.every(config.telemetryInterval(), config.telemetryInterval(), sampler::publish);
+        // the first report comes soon after start (dashboards see the agent at once), then one per interval
+        scheduler.every(FIRST_REPORT.compareTo(config.telemetryInterval()) < 0 ? FIRST_REPORT : config.telemetryInterval(),
+                config.telemetryInterval(), sampler::publish);
         scheduler.every(RECONCILE_PERIOD, RECONCILE_PERIOD, power::reconcile);
         console.ifPresent(ConsoleMonitor::start);
         // after power.start(): a spec restored at start must find the line already adopted

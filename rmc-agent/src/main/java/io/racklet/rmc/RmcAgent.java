@@ -47,6 +47,7 @@ public final class RmcAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RmcAgent.class);
     static final Duration SENSOR_PERIOD = Duration.ofMillis(500);
     static final Duration POLICY_PERIOD = Duration.ofSeconds(2);
+    static final Duration FIRST_REPORT = Duration.ofMillis(600);
 
     private final RmcConfig config;
     private final Scheduler scheduler;
@@ -122,7 +123,9 @@ public final class RmcAgent implements AutoCloseable {
             budget.draw(meter.total(scheduler.instant()).peakWatts());
             budget.process();
         });
-        scheduler.every(config.telemetryInterval(), config.telemetryInterval(), this::publish);
+        // the first report comes soon after start (dashboards see the agent at once), then one per interval
+        scheduler.every(FIRST_REPORT.compareTo(config.telemetryInterval()) < 0 ? FIRST_REPORT : config.telemetryInterval(),
+                config.telemetryInterval(), this::publish);
         mqtt.start();
         log.info("RMC agent for rack {} started with {} fans and {} sensors", config.rack(), config.fans().size(), config.sensors().size());
     }
