@@ -303,6 +303,8 @@ class ControllerApiTest {
         assertThat(anonymous.body().path("message").asText()).contains("log in");
         assertThat(postAs(basic("root-admin", "wrong"), "/api/v1/nodes/alpha/power", "{\"action\":\"off\"}").status()).isEqualTo(401);
         assertThat(get("/api/v1/nodes").status()).as("reads stay open").isEqualTo(200);
+        assertThat(postAs(basic("", ""), "/api/v1/nodes/alpha/power", "{\"action\":\"off\"}").status())
+                .as("empty Basic credentials are no login").isEqualTo(401);
         // a tenant operator controls its own node, not its neighbour's; a viewer controls nothing
         Response other = postAs(basic("tenant", "tenant-pw"), "/api/v1/nodes/beta/power", "{\"action\":\"cycle\"}");
         assertThat(other.status()).isEqualTo(403);

@@ -97,6 +97,8 @@ public class AuthFilter {
             int colon = decoded.indexOf(':');
             if (colon < 0) throw new BadCredentials("the Basic credentials are not user:password");
             String user = decoded.substring(0, colon);
+            // some clients (redfishtool without -u) send empty Basic credentials: that is no login at all
+            if (user.isEmpty() && colon == decoded.length() - 1) return Optional.empty();
             return Optional.of(accounts.login(user, decoded.substring(colon + 1).toCharArray(), remote(request))
                     .orElseThrow(() -> new BadCredentials("wrong user or password")));
         }
