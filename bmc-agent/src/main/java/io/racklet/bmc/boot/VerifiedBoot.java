@@ -33,9 +33,11 @@ public final class VerifiedBoot implements PowerAdmission, AutoCloseable {
     private final Scheduler scheduler;
     private final NodeReporter reporter;
     private final BootEndpoint endpoint;
-    private final BlobStore store;
-    private final BootPreparation preparation;
-    private final ExecutorService worker;
+    private final Path stateDir;
+    // created on the first boot to prepare: a BMC without a boot profile keeps no HTTP client or thread
+    private BlobStore store;
+    private BootPreparation preparation;
+    private ExecutorService worker;
     private Runnable reconcile = () -> {};
     private Consumer<String> abandon = c -> {};
     // on the scheduler thread
@@ -50,12 +52,17 @@ public final class VerifiedBoot implements PowerAdmission, AutoCloseable {
         this.node = node;
         this.scheduler = scheduler;
         this.reporter = reporter;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.store = new BlobStore(stateDir.resolve("boot/blobs"), http);
-        this.preparation = new BootPreparation(store, stateDir.resolve("boot"), http);
+        this.stateDir = stateDir;
         this.endpoint = config == null ? null
                 : BootEndpoint.start(node, new InetSocketAddress(config.host(), config.port()), this::fetched, scheduler);
-        this.worker = Executors.newSingleThreadExecutor(r -> {
+    }
+
+    private void ensureStarted() {
+        if (worker != null) return;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        store = new BlobStore(stateDir.resolve("boot/blobs"), http);
+        preparation = new BootPreparation(store, stateDir.resolve("boot"), http);
+        worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "boot-" + node);
             t.setDaemon(true);
             return t;
@@ -105,7 +112,9 @@ public final class VerifiedBoot implements PowerAdmission, AutoCloseable {
         }
         if (!preparing) {
             preparing = true;
+            ensureStarted();
             BootProfile p = profile;
+            BootPreparation preparation = this.preparation;
             worker.execute(() -> {
                 Preparation result = preparation.prepare(p, scheduler);
                 scheduler.schedule(Duration.ZERO, () -> prepared(p, result));
@@ -152,8 +161,10 @@ public final class VerifiedBoot implements PowerAdmission, AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        if (worker != null) {
+            worker.shutdownNow();
+            store.close();
+        }
         if (endpoint != null) endpoint.close();
-        store.close();
     }
 }

@@ -82,13 +82,11 @@ class IngestBenchmark {
             int first = p * (NODES / PUBLISHERS);
             MqttConnection c = publishers.get(p);
             Thread t = new Thread(() -> {
-                int perPublisher = NODES / PUBLISHERS;
                 for (long tick = 0; tick < ticks; tick++) {
-                    for (int n = first; n < first + perPublisher; n++) {
-                        // each node on its own phase within the period, as independent BMC clocks are;
-                        // sleep, never spin: ten spinning publishers would starve the broker on two cores
-                        long due = start + tick * 1_000_000_000L / HZ + (long) (n - first) * (1_000_000_000L / HZ) / perPublisher;
-                        for (long wait; (wait = due - System.nanoTime()) > 0; ) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    long due = start + tick * 1_000_000_000L / HZ;
+                    // sleep, never spin: ten spinning publishers would starve the broker on two cores
+                    for (long wait; (wait = due - System.nanoTime()) > 0; ) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    for (int n = first; n < first + NODES / PUBLISHERS; n++) {
                         PowerTelemetry sample = PowerTelemetry.of(tick, Instant.now(), 5.02, 0.6, 3.0);
                         if (c.publish(Topics.topic("bench", "n" + n, TopicKind.TELEMETRY), Messages.encode(sample), 0, false)) {
                             sent.incrementAndGet();
