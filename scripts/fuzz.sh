@@ -27,7 +27,7 @@ OUT="$ROOT/tests/target/fuzz"
 # The parsers and the libraries they drive (Jackson, SnakeYAML, the JSON Schema validator, BouncyCastle)
 # give the fuzzer coverage feedback; merging counts only our own code.
 INSTRUMENT='io.racklet.**,com.fasterxml.jackson.**,org.yaml.snakeyaml.**,com.networknt.**,org.bouncycastle.**'
-MVN=(nice -n 19 mvn -B -o -pl tests -am)
+MVN=(nice -n 19 mvn -B -o -Dstyle.color=never -pl tests -am)
 
 mkdir -p "$OUT"
 cd "$ROOT"
