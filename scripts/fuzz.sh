@@ -54,7 +54,8 @@ for target in "${TARGETS[@]}"; do
   echo "fuzzing $target for ${SECONDS_PER_TARGET}s (log: $log)"
   start=$(date +%s)
   outcome=passed
-  JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${SECONDS_PER_TARGET}s" JAZZER_INSTRUMENT="$INSTRUMENT" \
+  # keep going after a finding (up to 10 distinct ones), so one session reports them all
+  JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${SECONDS_PER_TARGET}s" JAZZER_INSTRUMENT="$INSTRUMENT" JAZZER_KEEP_GOING=10 \
     "${MVN[@]}" test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx1536m \
     >"$log" 2>&1 || outcome=FAILED
   elapsed=$(( $(date +%s) - start ))
