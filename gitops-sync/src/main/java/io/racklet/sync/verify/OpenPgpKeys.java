@@ -20,16 +20,18 @@ final class OpenPgpKeys {
     private OpenPgpKeys() {}
 
     static PGPPublicKeyRing parse(String armoured, String owner) {
+        PGPPublicKeyRingCollection rings;
         try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(armoured.getBytes(StandardCharsets.US_ASCII)))) {
-            PGPPublicKeyRingCollection rings = new PGPPublicKeyRingCollection(in, new JcaKeyFingerprintCalculator());
-            Iterator<PGPPublicKeyRing> it = rings.getKeyRings();
-            if (!it.hasNext()) throw new IllegalArgumentException("the OpenPGP key of " + owner + " holds no public key");
-            PGPPublicKeyRing ring = it.next();
-            if (it.hasNext()) throw new IllegalArgumentException("the OpenPGP key of " + owner + " holds more than one key; give one per entry");
-            return ring;
-        } catch (IOException | PGPException e) {
+            rings = new PGPPublicKeyRingCollection(in, new JcaKeyFingerprintCalculator());
+        } catch (IOException | PGPException | RuntimeException e) {
+            // BouncyCastle reports some malformed packets unchecked (e.g. an unknown key packet version)
             throw new IllegalArgumentException("the OpenPGP key of " + owner + " cannot be read: " + e.getMessage());
         }
+        Iterator<PGPPublicKeyRing> it = rings.getKeyRings();
+        if (!it.hasNext()) throw new IllegalArgumentException("the OpenPGP key of " + owner + " holds no public key");
+        PGPPublicKeyRing ring = it.next();
+        if (it.hasNext()) throw new IllegalArgumentException("the OpenPGP key of " + owner + " holds more than one key; give one per entry");
+        return ring;
     }
 
     static String fingerprint(PGPPublicKey key) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +67,7 @@ public final class PinnedKeys {
                     String value = option.contains("=") ? option.substring(option.indexOf('=') + 1).replace("\"", "") : "";
                     switch (name) {
                         case "namespaces" -> forGit = List.of(value.split(",")).contains("git");
-                        case "valid-before" -> expires = LocalDate.parse(value.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE).minusDays(1);
+                        case "valid-before" -> expires = validBefore(value, where);
                         case "valid-after" -> { /* commits before the key existed cannot be new ones */ }
                         case "cert-authority" -> throw new ConfigException(where + "cert-authority keys are not supported; pin the admins' own keys");
                         default -> throw new ConfigException(where + "unknown option '" + name + "'");
@@ -82,6 +83,18 @@ public final class PinnedKeys {
             }
         }
         return out;
+    }
+
+    /** The last day a key valid before {@code value} (YYYYMMDD[HHMM[SS]][Z], as ssh-keygen reads it) may sign. */
+    private static LocalDate validBefore(String value, String where) {
+        if (value.length() >= 8) {
+            try {
+                return LocalDate.parse(value.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE).minusDays(1);
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        throw new ConfigException(where + "valid-before '" + value + "' is not a date (YYYYMMDD)");
     }
 
     private static List<String> tokens(String line) {

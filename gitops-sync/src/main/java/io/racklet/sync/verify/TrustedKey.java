@@ -31,7 +31,7 @@ public record TrustedKey(String owner, Format format, String material, String fi
             throw new IllegalArgumentException("SSH key of " + owner + " is not valid base64");
         }
         int length = readLength(blob);
-        if (length <= 0 || 4 + length > blob.length) throw new IllegalArgumentException("SSH key of " + owner + " is not a key blob");
+        if (length <= 0 || length > blob.length - 4) throw new IllegalArgumentException("SSH key of " + owner + " is not a key blob");
         String type = new String(blob, 4, length, StandardCharsets.US_ASCII);
         if (!type.equals(parts[0])) {
             throw new IllegalArgumentException("SSH key of " + owner + " says '" + parts[0] + "' but holds a '" + type + "' key");

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.racklet.config.ConfigLoader;
 import io.racklet.json.Json;
 
-/** Parses API request bodies strictly, with the same error wording as config files. */
-final class RequestBodies {
+/**
+ * Parses API request bodies strictly, with the same error wording as config files. Public so that
+ * the fuzz targets (tests/.../fuzz) reach the parser the handlers use.
+ */
+public final class RequestBodies {
     private RequestBodies() {}
 
-    static <T> T parse(String body, Class<T> type) {
+    public static <T> T parse(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("request body is empty; expected a JSON object");
         }
