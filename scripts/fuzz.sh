@@ -19,7 +19,7 @@ if [ ${#TARGETS[@]} -eq 0 ]; then
   TARGETS=(RackSpecFuzzTest#rackSpec MessageFuzzTest#statusPayload MessageFuzzTest#commandPayload
     AgentConfigFuzzTest#bmcConfig AgentConfigFuzzTest#rmcConfig AgentConfigFuzzTest#controllerConfig
     ApiBodyFuzzTest#requestBody SignerKeysFuzzTest#allowedSigners SignerKeysFuzzTest#sshKey
-    SignerKeysFuzzTest#openpgpKey)
+    SignerKeysFuzzTest#openpgpKey BootManifestFuzzTest#manifest)
 fi
 PACKAGE=io.racklet.tests.fuzz
 RESOURCES="$ROOT/tests/src/test/resources/${PACKAGE//.//}"
