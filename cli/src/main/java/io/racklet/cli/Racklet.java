@@ -10,6 +10,7 @@ import io.racklet.cli.client.StatusCommand;
 import io.racklet.cli.demo.DemoCommand;
 import io.racklet.cli.spec.SpecCommand;
 import io.racklet.cli.keys.KeysCommand;
+import io.racklet.cli.keys.BrokerCommand;
 import io.racklet.cli.client.SyncCommand;
 import io.racklet.config.Entrypoint;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "racklet", mixinStandardHelpOptions = true, version = "racklet 0.1.0",
         description = "Open rack firmware and control plane for Raspberry-Pi racks.",
         subcommands = {DemoCommand.class, StatusCommand.class, NodesCommand.class, RackCommand.class, PowerCommand.class, ConsoleCommand.class,
-                EventsCommand.class, SpecCommand.class, SyncCommand.class, BootCommand.class, KeysCommand.class, CommandLine.HelpCommand.class},
+                EventsCommand.class, SpecCommand.class, SyncCommand.class, BootCommand.class, KeysCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Also: ./racklet test   runs every test (installs what the tests need).",
                 "Exit codes: 0 ok, 1 failed, 2 bad input or usage."})
 public final class Racklet implements Runnable {

@@ -278,6 +278,10 @@ public final class MqttConnection implements AutoCloseable {
         o.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
         o.setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()));
         o.setMaxInflight(1000);
+        if (settings.tls() != null) {
+            o.setSocketFactory(TlsSockets.factory(settings.tls()));
+            o.setHttpsHostnameVerificationEnabled(true); // the broker's certificate must name the host we dial
+        }
         if (will != null) {
             o.setWill(will.topic(), "offline".getBytes(StandardCharsets.UTF_8), 1, true);
         }

@@ -25,7 +25,7 @@ public final class KeysCommand implements Runnable {
     }
 
     /** Where the CA lives. */
-    static final class CaDir {
+    public static final class CaDir {
         @Option(names = "--ca", defaultValue = ".racklet/ca", description = "The CA's folder (default: ${DEFAULT-VALUE}).")
         Path dir;
     }

@@ -95,7 +95,7 @@ public final class RackAuthority {
             // the folder is its owner's alone, so the key is never readable by others, not even while written
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            writePrivate(dir.resolve("ca.key"), pem(kp.getPrivate()));
+            writePrivate(dir.resolve("ca.key"), pkcs8(kp.getPrivate()));
             AtomicFile.write(dir.resolve("ca.crt"), pem(cert).getBytes(StandardCharsets.US_ASCII));
             RackAuthority authority = new RackAuthority(dir, clock, kp, cert);
             authority.writeCrl(List.of());
@@ -110,9 +110,10 @@ public final class RackAuthority {
              PEMParser certPem = new PEMParser(new StringReader(Files.readString(dir.resolve("ca.crt"))))) {
             Object key = keyPem.readObject();
             JcaPEMKeyConverter conv = new JcaPEMKeyConverter().setProvider(BC);
-            KeyPair kp = key instanceof PEMKeyPair p ? conv.getKeyPair(p) : null;
-            if (kp == null) throw new ConfigException(dir.resolve("ca.key") + ": not an EC key pair in PEM");
             X509Certificate cert = new JcaX509CertificateConverter().setProvider(BC).getCertificate((X509CertificateHolder) certPem.readObject());
+            KeyPair kp = key instanceof PEMKeyPair p ? conv.getKeyPair(p)
+                    : key instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo info ? new KeyPair(cert.getPublicKey(), conv.getPrivateKey(info)) : null;
+            if (kp == null) throw new ConfigException(dir.resolve("ca.key") + ": not an EC private key in PEM");
             return new RackAuthority(dir, clock, kp, cert);
         } catch (IOException | java.security.GeneralSecurityException | ClassCastException e) {
             throw new ConfigException("cannot read the rack CA in " + dir + " (run ./racklet keys init): " + e.getMessage());
@@ -132,7 +133,7 @@ public final class RackAuthority {
             KeyPair kp = newKey();
             X509Certificate cert = issue(name, role, kp.getPublic(), validity);
             Files.createDirectories(out);
-            writePrivate(out.resolve(name + ".key"), pem(kp.getPrivate()));
+            writePrivate(out.resolve(name + ".key"), pkcs8(kp.getPrivate()));
             AtomicFile.write(out.resolve(name + ".crt"), pem(cert).getBytes(StandardCharsets.US_ASCII));
             return cert;
         } catch (IOException | java.security.GeneralSecurityException e) {
@@ -240,6 +241,11 @@ public final class RackAuthority {
 
     private static BigInteger serial() {
         return new BigInteger(127, RANDOM).add(BigInteger.ONE);
+    }
+
+    /** PKCS#8 ("BEGIN PRIVATE KEY"): what the JDK's KeyFactory, OpenSSL and Mosquitto all read. */
+    static String pkcs8(PrivateKey key) throws IOException {
+        return pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null).generate());
     }
 
     static String pem(Object o) throws IOException {

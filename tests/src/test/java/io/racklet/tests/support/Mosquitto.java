@@ -22,6 +22,11 @@ public final class Mosquitto implements AutoCloseable {
         int port = LoopbackPorts.free();
         Path conf = dir.resolve("mosquitto.conf");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        return start(conf, port, dir);
+    }
+
+    /** A broker with a given configuration (e.g. from ./racklet broker config) listening on {@code port}. */
+    public static Mosquitto start(Path conf, int port, Path dir) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(binary(), "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -45,6 +50,10 @@ public final class Mosquitto implements AutoCloseable {
 
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     @Override
