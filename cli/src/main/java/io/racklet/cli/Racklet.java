@@ -23,17 +23,9 @@ import picocli.CommandLine.Command;
                 EventsCommand.class, SpecCommand.class, SyncCommand.class, BootCommand.class, KeysCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Also: ./racklet test   runs every test (installs what the tests need).",
                 "Exit codes: 0 ok, 1 failed, 2 bad input or usage."})
-public final class Racklet implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class Racklet extends CommandGroup {
 
     public static void main(String[] args) {
         System.exit(Entrypoint.execute(new CommandLine(new Racklet()), args));
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
     }
 }

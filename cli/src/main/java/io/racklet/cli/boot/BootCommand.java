@@ -1,6 +1,5 @@
 package io.racklet.cli.boot;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code racklet boot}: keys, signing and verification of boot manifests. */
@@ -8,12 +7,5 @@ import picocli.CommandLine.Command;
         description = "Signed network boot: make signing keys, sign a kernel + initramfs + cmdline into a manifest, verify one.",
         subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class},
         footer = {"", "Exit codes: 0 ok (verified), 1 refused or failed (the reason is printed), 2 bad input or usage."})
-public final class BootCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class BootCommand extends io.racklet.cli.CommandGroup {
 }

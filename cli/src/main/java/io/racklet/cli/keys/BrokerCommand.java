@@ -17,14 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code racklet broker config}: a Mosquitto configuration with TLS and per-identity ACLs. */
 @Command(name = "broker", mixinStandardHelpOptions = true, description = "The rack's external broker (Mosquitto).",
         subcommands = BrokerCommand.Config.class)
-public final class BrokerCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class BrokerCommand extends io.racklet.cli.CommandGroup {
 
     @Command(name = "config", mixinStandardHelpOptions = true,
             description = {"Writes mosquitto.conf and its ACL file: mutual TLS with the rack CA, the CRL checked, and an ACL",

@@ -15,14 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "The rack's certificate authority: create it, issue and revoke agents' certificates.",
         subcommands = {KeysCommand.Init.class, KeysCommand.Issue.class, KeysCommand.Revoke.class, KeysCommand.ListIssued.class})
-public final class KeysCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class KeysCommand extends io.racklet.cli.CommandGroup {
 
     /** Where the CA lives. */
     public static final class CaDir {

@@ -17,14 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code racklet spec}: write and check rack specs before committing them. */
 @Command(name = "spec", mixinStandardHelpOptions = true, description = "Write and check rack specs (the rack repository's YAML).",
         subcommands = {SpecCommand.Validate.class, SpecCommand.Init.class, SpecCommand.HashPassword.class})
-public final class SpecCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class SpecCommand extends io.racklet.cli.CommandGroup {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Checks every YAML file in a folder (or one file) against the schema and the rack's rules.",
