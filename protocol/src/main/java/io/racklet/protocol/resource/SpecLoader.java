@@ -250,7 +250,10 @@ public final class SpecLoader {
                 return f.numberNode(p.getLongValue());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return f.numberNode(p.getDoubleValue());
+                double d = p.getDoubleValue();
+                // YAML's .inf and .nan are numbers to the parser but no value any field could take
+                if (!Double.isFinite(d)) throw new com.fasterxml.jackson.core.JsonParseException(p, "'" + p.getText() + "' is not a finite number");
+                return f.numberNode(d);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 // YAML 1.1 reads bare on/off as booleans; in a rack spec they are power states
