@@ -75,8 +75,9 @@ class MqttConnectionTest {
     }
 
     private MqttConnection connection(String clientId, int toPort, Will will) {
-        // default connect timeout: a shorter one makes attempts time out on a loaded machine
-        MqttSettings settings = new MqttSettings("tcp://127.0.0.1:" + toPort, Duration.ofSeconds(5), Duration.ofSeconds(2));
+        // default connect timeout and keep-alive: shorter ones make a starved client miss its pings on a
+        // loaded machine, and the broker drops it mid-test (the tests cut connections by closing sockets)
+        MqttSettings settings = new MqttSettings("tcp://127.0.0.1:" + toPort, Duration.ofSeconds(5), Duration.ofSeconds(10));
         MqttConnection c = new MqttConnection(settings, clientId, will, "online");
         closeAfter.add(0, c); // closed before the broker stops
         return c;
