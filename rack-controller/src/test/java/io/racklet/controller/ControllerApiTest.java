@@ -321,8 +321,9 @@ class ControllerApiTest {
 
     @Test
     void failedLoginsAreHeldBackWithGrowingDelays() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            assertThat(postAs(null, "/api/v1/session", "{\"user\":\"watcher\",\"password\":\"guess" + i + "\"}").status()).isEqualTo(401);
+        // wrong guesses: refused (401), and from the third on held back (429) for a while that doubles
+        for (int i = 0; i < 6; i++) {
+            assertThat(postAs(null, "/api/v1/session", "{\"user\":\"watcher\",\"password\":\"guess" + i + "\"}").status()).isIn(401, 429);
         }
         Response held = postAs(null, "/api/v1/session", "{\"user\":\"watcher\",\"password\":\"watch-pw\"}");
         assertThat(held.status()).as("even the right password waits").isEqualTo(429);
