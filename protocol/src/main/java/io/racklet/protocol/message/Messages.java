@@ -7,6 +7,8 @@ import io.racklet.config.ConfigLoader;
 import io.racklet.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 
 /** Encodes and decodes {@link Message}s; a bad payload becomes a {@link MalformedMessageException}. */
 public final class Messages {
@@ -56,6 +58,13 @@ public final class Messages {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " is required");
         }
+    }
+
+    /** An immutable copy of a list field: absent is empty; a null entry is malformed (List.copyOf would throw NPE). */
+    static <T> List<T> list(String field, List<T> values) {
+        if (values == null) return List.of();
+        if (values.stream().anyMatch(Objects::isNull)) throw new IllegalArgumentException(field + " must not hold null");
+        return List.copyOf(values);
     }
 
     private static String preview(byte[] payload) {

@@ -19,9 +19,9 @@ public record RackTelemetry(int v, long seq, Instant ts, double watts, int nodes
         Double headroomWatts, List<String> queued, Zone zone, List<Fan> fans, List<Sensor> sensors) implements Message {
     public RackTelemetry {
         Messages.require(v, ts);
-        queued = queued == null ? List.of() : List.copyOf(queued);
-        fans = fans == null ? List.of() : List.copyOf(fans);
-        sensors = sensors == null ? List.of() : List.copyOf(sensors);
+        queued = Messages.list("queued", queued);
+        fans = Messages.list("fans", fans);
+        sensors = Messages.list("sensors", sensors);
     }
 
     public static RackTelemetry of(long seq, Instant ts, double watts, int nodesReporting) {

@@ -151,6 +151,18 @@ class MessagesTest {
                 NodeEvent.class).hasMessageContaining("kind is required");
     }
 
+    /** Found by fuzzing (tests/.../fuzz): a null list entry was an unexplained NullPointerException. */
+    @Test
+    void rejectsNullListEntryByField() {
+        String rack = "{\"v\":1,\"seq\":3,\"ts\":\"2024-05-01T12:00:00Z\",\"watts\":14.2,\"nodesReporting\":4,"
+                + "\"budgetWatts\":null,\"headroomWatts\":null,\"queued\":[],\"zone\":null,\"fans\":[],\"sensors\":[]}";
+        assertThat(Messages.decode(bytes(rack), RackTelemetry.class).queued()).isEmpty();
+        for (String field : java.util.List.of("queued", "fans", "sensors")) {
+            rejects(rack.replace("\"" + field + "\":[]", "\"" + field + "\":[null]"), RackTelemetry.class)
+                    .hasMessageContaining(field + " must not hold null");
+        }
+    }
+
     @Test
     void payloadSizeLimitIsInclusiveAndCheckedBeforeParsing() {
         // valid JSON padded with whitespace: exactly at the limit it decodes, one byte over it does not
