@@ -78,7 +78,12 @@ class QemuDemoTest {
         api.await("/api/v1/nodes", Duration.ofSeconds(180), list -> list.size() == 2
                 && WalkingSkeletonTest.allMatch(list, n -> n.path("boot").asText().equals("booted")));
         for (String node : new String[] {"node-1", "node-2"}) {
-            String console = api.getText("/api/v1/nodes/" + node + "/console?tail=400");
+            // "booted" can come a moment before the console chunk holding the marker: wait for it too
+            String console = "";
+            for (int i = 0; i < 100 && !console.contains("racklet-node ready"); i++) {
+                console = api.getText("/api/v1/nodes/" + node + "/console?tail=1000");
+                if (!console.contains("racklet-node ready")) Thread.sleep(100);
+            }
             assertThat(console).contains("Linux version 6.", "racklet-node ready");
             JsonNode events = api.get("/api/v1/events?node=" + node + "&kind=boot&limit=50").body();
             assertThat(events.toString()).contains("boot.verified", "version 2", "(kernel): HTTP 200", "(initramfs): HTTP 200");
